@@ -1,0 +1,20 @@
+# Test helper: one Catch2 executable per module, registered test case by test case with CTest.
+find_package(Catch2 2.13 REQUIRED)
+include(Catch)
+
+# NORMTRACK_SHARED_DIR: the ../shared folder with seeds and samples (tests read, never copy).
+set(NORMTRACK_SHARED_DIR "${PROJECT_SOURCE_DIR}/../shared" CACHE PATH "Shared seeds and samples")
+
+function(normtrack_add_test target)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${target} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp)
+  target_link_libraries(${target} PRIVATE ${ARG_LIBS} test_support Catch2::Catch2)
+  normtrack_set_warnings(${target})
+  set(labels ${ARG_LABELS})
+  if(NOT labels)
+    set(labels unit)
+  endif()
+  catch_discover_tests(${target}
+    PROPERTIES LABELS "${labels}"
+    ENVIRONMENT "NORMTRACK_HOME=${CMAKE_BINARY_DIR}/test-home-unused")
+endfunction()

@@ -1,0 +1,58 @@
+#include "importers/registry.h"
+
+#include "core/file_io.h"
+#include "core/sha256.h"
+#include "importers/plain_text.h"
+
+namespace nt::importers {
+
+Registry Registry::WithBuiltinFormats() {
+  Registry registry;
+  // One line per format: adding a format is adding its file and its line here.
+  registry.Add(std::make_unique<PlainTextImporter>());
+  return registry;
+}
+
+void Registry::Add(std::unique_ptr<Importer> importer) {
+  importers_.push_back(std::move(importer));
+}
+
+const Importer* Registry::Choose(const SourceFile& file) const {
+  const Importer* best = nullptr;
+  int best_confidence = 0;
+  for (const auto& importer : importers_) {
+    int confidence = importer->Confidence(file);
+    if (confidence > best_confidence) {
+      best = importer.get();
+      best_confidence = confidence;
+    }
+  }
+  return best;
+}
+
+Result<ReadDocument> Registry::Read(const SourceFile& file) const {
+  if (file.bytes.empty()) {
+    return Fail(ErrorCode::kParse, "File " + Quoted(file.DisplayName()) + " is empty.");
+  }
+  const Importer* importer = Choose(file);
+  if (!importer) {
+    return Fail(ErrorCode::kUnsupported, "File " + Quoted(file.DisplayName()) +
+                                             " is not in a format NormTrack can import.");
+  }
+  auto document = importer->Read(file);
+  if (!document) return Fail(document.error());
+  if (document->paragraphs.empty()) {
+    return Fail(ErrorCode::kParse,
+                "File " + Quoted(file.DisplayName()) + " has no paragraphs to import.");
+  }
+  return ReadDocument{std::move(*document), std::string(importer->Name()),
+                      std::string(importer->Version()), Sha256Hex(file.bytes)};
+}
+
+Result<ReadDocument> Registry::ReadFile(const std::filesystem::path& path) const {
+  auto bytes = ReadFileBytes(path);
+  if (!bytes) return Fail(bytes.error());
+  return Read(SourceFile{path, std::move(*bytes)});
+}
+
+}  // namespace nt::importers

@@ -1,0 +1,42 @@
+#pragma once
+// The list of importers and the choice of one for a file.
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "importers/importer.h"
+
+namespace nt::importers {
+
+// A document read from a file, with the provenance the store keeps.
+struct ReadDocument {
+  ImportedDocument document;
+  std::string importer;
+  std::string importer_version;
+  std::string sha256;  // of the file's bytes
+};
+
+class Registry {
+ public:
+  // Every built-in format.
+  static Registry WithBuiltinFormats();
+
+  void Add(std::unique_ptr<Importer> importer);
+
+  // The importer with the highest confidence, or nullptr when none is above zero.
+  const Importer* Choose(const SourceFile& file) const;
+
+  const std::vector<std::unique_ptr<Importer>>& importers() const { return importers_; }
+
+  // Reads, hashes and imports a file. Errors: kNotFound/kIo (file), kUnsupported (no importer
+  // reads it, e.g. a binary file), kParse (the chosen importer failed).
+  [[nodiscard]] Result<ReadDocument> ReadFile(const std::filesystem::path& path) const;
+  // The same for bytes already in memory.
+  [[nodiscard]] Result<ReadDocument> Read(const SourceFile& file) const;
+
+ private:
+  std::vector<std::unique_ptr<Importer>> importers_;
+};
+
+}  // namespace nt::importers

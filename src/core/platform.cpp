@@ -1,0 +1,84 @@
+#include "core/platform.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#ifdef _WIN32
+#include <io.h>
+#include <windows.h>
+#else
+#include <sys/ioctl.h>
+#include <unistd.h>
+#endif
+
+namespace nt::platform {
+
+std::string GetEnv(std::string_view name) {
+#ifdef _WIN32
+  std::wstring wide_name = PathFromUtf8(name).wstring();
+  const wchar_t* value = _wgetenv(wide_name.c_str());
+  return value ? PathToUtf8(std::filesystem::path(value)) : std::string();
+#else
+  const char* value = std::getenv(std::string(name).c_str());
+  return value ? std::string(value) : std::string();
+#endif
+}
+
+std::filesystem::path UserDataDirectory() {
+#ifdef _WIN32
+  return PathFromUtf8(GetEnv("APPDATA"));
+#else
+  if (std::string xdg = GetEnv("XDG_DATA_HOME"); !xdg.empty() && xdg.front() == '/') {
+    return xdg;
+  }
+  std::string home = GetEnv("HOME");
+  if (home.empty()) return std::filesystem::current_path();
+  return std::filesystem::path(home) / ".local" / "share";
+#endif
+}
+
+std::string PathToUtf8(const std::filesystem::path& path) {
+  auto u8 = path.u8string();
+  return std::string(u8.begin(), u8.end());
+}
+
+std::filesystem::path PathFromUtf8(std::string_view utf8) {
+  return std::filesystem::path(std::u8string(utf8.begin(), utf8.end()));
+}
+
+bool StdoutIsTerminal() {
+#ifdef _WIN32
+  return _isatty(_fileno(stdout)) != 0;
+#else
+  return isatty(fileno(stdout)) != 0;
+#endif
+}
+
+bool StderrIsTerminal() {
+#ifdef _WIN32
+  return _isatty(_fileno(stderr)) != 0;
+#else
+  return isatty(fileno(stderr)) != 0;
+#endif
+}
+
+int TerminalColumns(int fallback) {
+  if (std::string columns = GetEnv("COLUMNS"); !columns.empty()) {
+    int value = std::atoi(columns.c_str());
+    if (value > 0) return value;
+  }
+#ifdef _WIN32
+  CONSOLE_SCREEN_BUFFER_INFO info;
+  if (GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &info)) {
+    return info.srWindow.Right - info.srWindow.Left + 1;
+  }
+#else
+  winsize size{};
+  if (isatty(fileno(stdout)) && ioctl(fileno(stdout), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    return size.ws_col;
+  }
+#endif
+  return fallback;
+}
+
+}  // namespace nt::platform

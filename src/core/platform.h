@@ -1,0 +1,29 @@
+#pragma once
+// The small set of operating-system calls that differ between Windows and POSIX.
+// Everything else in NormTrack uses the standard library only.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace nt::platform {
+
+// The value of an environment variable as UTF-8, or "" when unset.
+std::string GetEnv(std::string_view name);
+
+// Where per-user application data lives: %APPDATA% on Windows, $XDG_DATA_HOME or
+// ~/.local/share elsewhere (without the application's own folder name).
+std::filesystem::path UserDataDirectory();
+
+// UTF-8 conversions for paths (std::filesystem uses UTF-16 on Windows).
+std::string PathToUtf8(const std::filesystem::path& path);
+std::filesystem::path PathFromUtf8(std::string_view utf8);
+
+// Whether standard output is an interactive terminal (progress bars, colours).
+bool StdoutIsTerminal();
+bool StderrIsTerminal();
+
+// Terminal width in columns, or `fallback` when unknown.
+int TerminalColumns(int fallback);
+
+}  // namespace nt::platform

@@ -1,0 +1,38 @@
+#pragma once
+// UTF-8 text utilities shared by importers, extraction and front ends.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nt {
+
+std::string_view TrimView(std::string_view text);
+std::string Trim(std::string_view text);
+
+// Collapses runs of white space (including NBSP and tabs) to one space and trims.
+std::string CollapseWhitespace(std::string_view text);
+
+std::string ToLowerAscii(std::string_view text);
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix);
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+
+// Splits on a single character; keeps empty pieces.
+std::vector<std::string> Split(std::string_view text, char separator);
+std::string Join(const std::vector<std::string>& parts, std::string_view separator);
+
+// The byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
+
+// 1-based line number of a byte offset.
+int LineOfOffset(std::string_view text, std::size_t offset);
+
+// Number of code points (for column alignment and wrapping in terminals).
+std::size_t CodePointCount(std::string_view text);
+
+// Wraps to `width` code points per line; continuation lines start with `indent`.
+std::string WrapText(std::string_view text, std::size_t width, std::string_view indent);
+
+}  // namespace nt

@@ -1,0 +1,255 @@
+#include "store/schema.h"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "core/fault.h"
+#include "store/sqlite.h"
+
+namespace nt::store {
+namespace {
+
+// Migration 1: the data model of DESIGN.md. Conventions: dates are ISO 8601 text, optional
+// text is NULL when unknown, enumerations are stored by their stable names (core/*.h) and
+// checked here, polymorphic links carry (kind, id) pairs cleaned up by triggers.
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE dialogues (
+  id           INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  key          TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE rounds (
+  id           INTEGER PRIMARY KEY,
+  dialogue_id  INTEGER NOT NULL REFERENCES dialogues(id) ON DELETE CASCADE,
+  number       INTEGER CHECK (number IS NULL OR number > 0),
+  start_date   TEXT,
+  end_date     TEXT,
+  place        TEXT
+);
+CREATE UNIQUE INDEX rounds_by_number ON rounds(dialogue_id, number) WHERE number IS NOT NULL;
+
+CREATE TABLE documents (
+  id               INTEGER PRIMARY KEY,
+  kind             TEXT NOT NULL
+                   CHECK (kind IN ('statement','un_report','agreement','resolution','other')),
+  title            TEXT NOT NULL,
+  symbol           TEXT,
+  date             TEXT,
+  place            TEXT,
+  language         TEXT,
+  source_path      TEXT,
+  sha256           TEXT NOT NULL,
+  importer         TEXT NOT NULL,
+  importer_version TEXT NOT NULL,
+  revision         INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+  imported_at      TEXT NOT NULL,
+  dialogue_id      INTEGER REFERENCES dialogues(id) ON DELETE SET NULL,
+  round_id         INTEGER REFERENCES rounds(id) ON DELETE SET NULL
+);
+CREATE INDEX documents_by_sha256 ON documents(sha256);
+CREATE INDEX documents_by_source ON documents(source_path);
+CREATE INDEX documents_by_round ON documents(round_id);
+
+-- Every revision a document went through, for provenance.
+CREATE TABLE document_revisions (
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  revision     INTEGER NOT NULL,
+  sha256       TEXT NOT NULL,
+  source_path  TEXT,
+  imported_at  TEXT NOT NULL,
+  PRIMARY KEY (document_id, revision)
+);
+
+CREATE TABLE paragraphs (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ordinal        INTEGER NOT NULL CHECK (ordinal >= 1),
+  label          TEXT,
+  heading_path   TEXT,      -- headings joined by U+001F, outermost first
+  text           TEXT NOT NULL,
+  language       TEXT,
+  page           INTEGER,
+  is_boilerplate INTEGER NOT NULL DEFAULT 0 CHECK (is_boilerplate IN (0, 1)),
+  UNIQUE (document_id, ordinal)
+);
+
+CREATE TABLE actors (
+  id             INTEGER PRIMARY KEY,
+  canonical_name TEXT NOT NULL UNIQUE,
+  kind           TEXT NOT NULL
+                 CHECK (kind IN ('state','agency','organisation','group','person')),
+  parent_id      INTEGER REFERENCES actors(id) ON DELETE SET NULL
+);
+
+CREATE TABLE actor_aliases (
+  actor_id   INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  alias      TEXT NOT NULL,
+  is_acronym INTEGER NOT NULL DEFAULT 0 CHECK (is_acronym IN (0, 1)),
+  PRIMARY KEY (actor_id, alias)
+);
+CREATE INDEX actor_aliases_by_alias ON actor_aliases(alias COLLATE NOCASE);
+
+CREATE TABLE commitments (
+  id           INTEGER PRIMARY KEY,
+  paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+  span_begin   INTEGER NOT NULL CHECK (span_begin >= 0),
+  span_end     INTEGER NOT NULL CHECK (span_end >= span_begin),
+  text         TEXT NOT NULL,
+  cue          TEXT,
+  type         TEXT NOT NULL CHECK (type IN ('obligation','pledge','agreement','intention',
+                                             'recommendation','recognition','welcome')),
+  strength     TEXT NOT NULL
+               CHECK (strength IN ('binding','political','aspirational','advisory','none')),
+  deadline     TEXT,
+  origin       TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted','manual'))
+);
+CREATE INDEX commitments_by_paragraph ON commitments(paragraph_id);
+
+CREATE TABLE commitment_actors (
+  commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+  actor_id      INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  role          TEXT NOT NULL CHECK (role IN ('subject','counterpart','addressee')),
+  PRIMARY KEY (commitment_id, actor_id, role)
+);
+CREATE INDEX commitment_actors_by_actor ON commitment_actors(actor_id);
+
+CREATE TABLE norms (
+  id            INTEGER PRIMARY KEY,
+  code          TEXT NOT NULL UNIQUE,
+  short_title   TEXT NOT NULL,
+  description   TEXT,
+  source_symbol TEXT
+);
+
+CREATE TABLE follow_ups (
+  id             INTEGER PRIMARY KEY,
+  title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  owner_actor_id INTEGER REFERENCES actors(id) ON DELETE SET NULL,
+  due_date       TEXT,
+  notes          TEXT,
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+);
+
+CREATE TABLE follow_up_commitments (
+  follow_up_id  INTEGER NOT NULL REFERENCES follow_ups(id) ON DELETE CASCADE,
+  commitment_id INTEGER NOT NULL REFERENCES commitments(id) ON DELETE CASCADE,
+  PRIMARY KEY (follow_up_id, commitment_id)
+);
+CREATE INDEX follow_up_commitments_by_commitment ON follow_up_commitments(commitment_id);
+
+-- The status history. Rows are only ever appended: the current status is the latest row.
+CREATE TABLE follow_up_events (
+  id                    INTEGER PRIMARY KEY,
+  follow_up_id          INTEGER NOT NULL REFERENCES follow_ups(id) ON DELETE CASCADE,
+  date                  TEXT NOT NULL,
+  status                TEXT NOT NULL
+                        CHECK (status IN ('planned','in_progress','done','dropped','blocked')),
+  completion            TEXT NOT NULL CHECK (completion IN
+                        ('not_started','limited','substantial','complete','no_evidence')),
+  note                  TEXT,
+  evidence_paragraph_id INTEGER REFERENCES paragraphs(id) ON DELETE SET NULL,
+  evidence_text         TEXT,
+  recorded_at           TEXT NOT NULL
+);
+CREATE INDEX follow_up_events_by_follow_up ON follow_up_events(follow_up_id, id);
+
+CREATE TRIGGER follow_up_events_append_only BEFORE UPDATE OF
+  follow_up_id, date, status, completion, note, evidence_text, recorded_at ON follow_up_events
+BEGIN
+  SELECT RAISE(ABORT, 'follow-up history is append-only');
+END;
+
+CREATE VIEW follow_up_current AS
+  SELECT e.follow_up_id, e.status, e.completion, e.date
+  FROM follow_up_events e
+  WHERE e.id = (SELECT max(id) FROM follow_up_events WHERE follow_up_id = e.follow_up_id);
+
+CREATE TABLE links (
+  id          INTEGER PRIMARY KEY,
+  source_kind TEXT NOT NULL,
+  source_id   INTEGER NOT NULL,
+  target_kind TEXT NOT NULL,
+  target_id   INTEGER NOT NULL,
+  type        TEXT NOT NULL,
+  origin      TEXT NOT NULL CHECK (origin IN ('extracted','manual')),
+  confidence  REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0.0 AND confidence <= 1.0),
+  note        TEXT,
+  created_at  TEXT NOT NULL,
+  UNIQUE (source_kind, source_id, target_kind, target_id, type),
+  CHECK (source_kind IN ('document','paragraph','commitment','actor','dialogue','round','norm',
+                         'follow_up')),
+  CHECK (target_kind IN ('document','paragraph','commitment','actor','dialogue','round','norm',
+                         'follow_up'))
+);
+CREATE INDEX links_by_target ON links(target_kind, target_id);
+
+CREATE TABLE saved_searches (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  query       TEXT NOT NULL,
+  is_watch    INTEGER NOT NULL DEFAULT 0 CHECK (is_watch IN (0, 1)),
+  created_at  TEXT NOT NULL,
+  last_run_at TEXT
+);
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql";
+
+// Links point at rows of many tables, so foreign keys cannot clean them up; these triggers do.
+std::string LinkCleanupTriggers() {
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTables{{
+      {"documents", "document"}, {"paragraphs", "paragraph"}, {"commitments", "commitment"},
+      {"actors", "actor"}, {"dialogues", "dialogue"}, {"rounds", "round"}, {"norms", "norm"},
+      {"follow_ups", "follow_up"}}};
+  std::string sql;
+  for (const auto& [table, kind] : kTables) {
+    sql += "CREATE TRIGGER " + std::string(table) + "_drop_links AFTER DELETE ON " +
+           std::string(table) + " BEGIN DELETE FROM links WHERE (source_kind = '" +
+           std::string(kind) + "' AND source_id = old.id) OR (target_kind = '" +
+           std::string(kind) + "' AND target_id = old.id); END;\n";
+  }
+  return sql;
+}
+
+struct Migration {
+  int version;
+  std::string sql;
+};
+
+std::array<Migration, 1> Migrations() {
+  return {{{1, std::string(kMigration1) + LinkCleanupTriggers()}}};
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+Status Migrate(Connection& connection) {
+  auto current = connection.QueryInt("PRAGMA user_version");
+  if (!current) return Fail(current.error());
+  for (const Migration& migration : Migrations()) {
+    if (migration.version <= *current) continue;
+    NT_TRY(connection.Execute("BEGIN IMMEDIATE"));
+    Status applied = connection.Execute(migration.sql);
+    if (applied) applied = fault::Check("store.migrate");
+    if (applied) {
+      applied = connection.Execute("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                                   "; PRAGMA user_version = " +
+                                   std::to_string(migration.version));
+    }
+    if (applied) applied = connection.Execute("COMMIT");
+    if (!applied) {
+      (void)connection.Execute("ROLLBACK");
+      return Fail(applied.error());
+    }
+  }
+  return {};
+}
+
+}  // namespace nt::store
