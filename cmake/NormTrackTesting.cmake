@@ -18,3 +18,12 @@ function(normtrack_add_test target)
     PROPERTIES LABELS "${labels}"
     ENVIRONMENT "NORMTRACK_HOME=${CMAKE_BINARY_DIR}/test-home-unused")
 endfunction()
+
+# A module's test folder: every *_test.cpp in it becomes one executable "<module>_tests".
+function(normtrack_add_module_tests module)
+  cmake_parse_arguments(ARG "" "" "LIBS;LABELS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cpp)
+  if(sources)
+    normtrack_add_test(${module}_tests SOURCES ${sources} LIBS ${ARG_LIBS} LABELS ${ARG_LABELS})
+  endif()
+endfunction()
