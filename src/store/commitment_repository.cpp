@@ -1,0 +1,136 @@
+#include "store/commitment_repository.h"
+
+#include "store/row_readers.h"
+#include "store/sqlite.h"
+
+namespace nt::store {
+namespace {
+
+constexpr std::string_view kCommitmentColumns =
+    "c.id, c.paragraph_id, c.span_begin, c.span_end, c.text, c.cue, c.type, c.strength, "
+    "c.deadline, c.origin";
+
+Commitment ReadCommitment(const Statement& row) {
+  Commitment c;
+  c.id = CommitmentId(row.Int(0));
+  c.paragraph_id = ParagraphId(row.Int(1));
+  c.span_begin = static_cast<int>(row.Int(2));
+  c.span_end = static_cast<int>(row.Int(3));
+  c.text = row.Text(4);
+  c.cue = row.Text(5);
+  c.type = ParseCommitmentType(row.Text(6)).value_or(CommitmentType::kPledge);
+  c.strength = ParseCommitmentStrength(row.Text(7)).value_or(DefaultStrength(c.type));
+  c.deadline = row.Text(8);
+  c.origin = ParseOrigin(row.Text(9)).value_or(Origin::kExtracted);
+  return c;
+}
+
+}  // namespace
+
+Status CommitmentRepository::Insert(Commitment& commitment) {
+  Connection& db = database_.connection();
+  return database_.InTransaction([&]() -> Status {
+    auto insert = db.Prepare(
+        "INSERT INTO commitments (paragraph_id, span_begin, span_end, text, cue, type, "
+        "strength, deadline, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!insert) return Fail(insert.error());
+    (*insert)
+        ->Bind(1, commitment.paragraph_id.value)
+        .Bind(2, commitment.span_begin)
+        .Bind(3, commitment.span_end)
+        .Bind(4, commitment.text)
+        .BindOptional(5, commitment.cue)
+        .Bind(6, ToString(commitment.type))
+        .Bind(7, ToString(commitment.strength))
+        .BindOptional(8, commitment.deadline)
+        .Bind(9, ToString(commitment.origin));
+    NT_TRY((*insert)->Run());
+    commitment.id = CommitmentId(db.LastInsertRowId());
+    auto actor_insert = db.Prepare(
+        "INSERT OR IGNORE INTO commitment_actors (commitment_id, actor_id, role) "
+        "VALUES (?1, ?2, ?3)");
+    if (!actor_insert) return Fail(actor_insert.error());
+    for (const CommitmentActor& actor : commitment.actors) {
+      (*actor_insert)
+          ->Bind(1, commitment.id.value)
+          .Bind(2, actor.actor_id.value)
+          .Bind(3, ToString(actor.role));
+      NT_TRY((*actor_insert)->Run());
+    }
+    return {};
+  });
+}
+
+Status CommitmentRepository::LoadActors(Commitment& commitment) {
+  auto statement = database_.connection().Prepare(
+      "SELECT actor_id, role FROM commitment_actors WHERE commitment_id = ?1 "
+      "ORDER BY role = 'subject' DESC, role, actor_id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, commitment.id.value);
+  auto actors = CollectRows<CommitmentActor>(**statement, [](const Statement& row) {
+    return CommitmentActor{ActorId(row.Int(0)),
+                           ParseActorRole(row.Text(1)).value_or(ActorRole::kSubject)};
+  });
+  if (!actors) return Fail(actors.error());
+  commitment.actors = std::move(*actors);
+  return {};
+}
+
+Result<Commitment> CommitmentRepository::Get(CommitmentId id) {
+  auto statement = database_.connection().Prepare(
+      "SELECT " + std::string(kCommitmentColumns) + " FROM commitments c WHERE c.id = ?1");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, id.value);
+  auto commitment = SingleRow<Commitment>(**statement, ReadCommitment, "commitment", id.value);
+  if (!commitment) return commitment;
+  NT_TRY(LoadActors(*commitment));
+  return commitment;
+}
+
+Result<std::vector<Commitment>> CommitmentRepository::ForParagraph(ParagraphId paragraph) {
+  auto statement = database_.connection().Prepare(
+      "SELECT " + std::string(kCommitmentColumns) +
+      " FROM commitments c WHERE c.paragraph_id = ?1 ORDER BY c.span_begin, c.id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, paragraph.value);
+  auto rows = CollectRows<Commitment>(**statement, ReadCommitment);
+  if (!rows) return rows;
+  for (Commitment& commitment : *rows) NT_TRY(LoadActors(commitment));
+  return rows;
+}
+
+Result<std::vector<CommitmentRow>> CommitmentRepository::Find(const CommitmentQuery& query) {
+  // One statement for every filter combination: a zero/NULL parameter disables its filter.
+  auto statement = database_.connection().Prepare(
+      "SELECT " + std::string(kCommitmentColumns) +
+      ", d.id, d.title, d.date, p.label, p.ordinal FROM commitments c "
+      "JOIN paragraphs p ON p.id = c.paragraph_id JOIN documents d ON d.id = p.document_id "
+      "WHERE (?1 IS NULL OR d.id = ?1) "
+      "AND (?2 IS NULL OR c.id IN (SELECT commitment_id FROM commitment_actors "
+      "WHERE actor_id = ?2)) "
+      "AND (?3 IS NULL OR c.type = ?3) AND (?4 IS NULL OR d.round_id = ?4) "
+      "ORDER BY d.date IS NULL, d.date, d.id, p.ordinal, c.span_begin, c.id "
+      "LIMIT ?5 OFFSET ?6");
+  if (!statement) return Fail(statement.error());
+  Statement& s = **statement;
+  s.BindId(1, query.document.value).BindId(2, query.actor.value).BindId(4, query.round.value);
+  if (query.type) s.Bind(3, ToString(*query.type)); else s.BindNull(3);
+  s.Bind(5, query.limit).Bind(6, query.offset);
+  auto rows = CollectRows<CommitmentRow>(s, [](const Statement& row) {
+    return CommitmentRow{ReadCommitment(row), DocumentId(row.Int(10)), row.Text(11),
+                         row.Text(12), row.Text(13), static_cast<int>(row.Int(14))};
+  });
+  if (!rows) return rows;
+  for (CommitmentRow& row : *rows) NT_TRY(LoadActors(row.commitment));
+  return rows;
+}
+
+Result<int> CommitmentRepository::Count() {
+  return CountRows(database_.connection(), "commitments");
+}
+
+Status CommitmentRepository::Delete(CommitmentId id) {
+  return DeleteRow(database_.connection(), "commitments", id.value, "commitment");
+}
+
+}  // namespace nt::store

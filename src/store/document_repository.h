@@ -1,0 +1,59 @@
+#pragma once
+// Documents and their paragraphs.
+// Thread-safety: as the Database it wraps (one thread at a time).
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "store/database.h"
+
+namespace nt::store {
+
+enum class DocumentOrder { kById, kByDateDescending, kByTitle };
+
+struct DocumentListQuery {
+  DocumentOrder order = DocumentOrder::kById;
+  int offset = 0;
+  int limit = -1;  // -1 = all
+};
+
+class DocumentRepository {
+ public:
+  explicit DocumentRepository(Database& database) : database_(database) {}
+
+  // Inserts a document with its paragraphs in one transaction; paragraph ordinals become
+  // 1..n in the given order. Sets the ids in `document` and `paragraphs`.
+  [[nodiscard]] Status Insert(Document& document, std::vector<Paragraph>& paragraphs);
+
+  // Updates the document's own fields (not its paragraphs).
+  [[nodiscard]] Status Update(const Document& document);
+
+  // kNotFound when there is no such document.
+  [[nodiscard]] Result<Document> Get(DocumentId id);
+
+  // Resolves what a user typed: an id ("12"), or a case-insensitive part of the title or
+  // symbol that matches exactly one document (an exact title or symbol match wins).
+  // Errors: kNotFound (nothing matches), kAmbiguous (several do; the message lists them).
+  [[nodiscard]] Result<Document> Resolve(std::string_view reference);
+
+  [[nodiscard]] Result<std::vector<DocumentSummary>> List(const DocumentListQuery& query = {});
+  [[nodiscard]] Result<int> Count();
+
+  [[nodiscard]] Result<std::optional<Document>> FindBySha256(std::string_view sha256);
+  [[nodiscard]] Result<std::optional<Document>> FindBySourcePath(std::string_view source_path);
+
+  // Paragraphs in reading order.
+  [[nodiscard]] Result<std::vector<Paragraph>> Paragraphs(DocumentId id);
+  [[nodiscard]] Result<Paragraph> GetParagraph(ParagraphId id);
+
+  // Deletes a document with its paragraphs, commitments and links.
+  [[nodiscard]] Status Delete(DocumentId id);
+
+ private:
+  Database& database_;
+};
+
+}  // namespace nt::store
