@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "core/fault.h"
 #include "store/row_readers.h"
@@ -43,6 +44,42 @@ bool AllDigits(std::string_view text) {
                                       [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Appends the document's current revision to its provenance history.
+Status RecordRevision(Connection& db, const Document& document) {
+  auto revision = db.Prepare(
+      "INSERT INTO document_revisions (document_id, revision, sha256, source_path, "
+      "imported_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!revision) return Fail(revision.error());
+  (*revision)
+      ->Bind(1, document.id.value)
+      .Bind(2, document.revision)
+      .Bind(3, document.sha256)
+      .BindOptional(4, document.source_path)
+      .Bind(5, document.imported_at);
+  return (*revision)->Run();
+}
+
+// Inserts one paragraph of `document` at its ordinal; sets its id.
+Status InsertParagraph(Connection& db, DocumentId document, Paragraph& paragraph) {
+  auto insert = db.Prepare(
+      "INSERT INTO paragraphs (document_id, ordinal, label, heading_path, text, language, "
+      "page, is_boilerplate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!insert) return Fail(insert.error());
+  Statement& s = **insert;
+  paragraph.document_id = document;
+  s.Bind(1, document.value)
+      .Bind(2, paragraph.ordinal)
+      .BindOptional(3, paragraph.label)
+      .BindOptional(4, EncodeHeadingPath(paragraph.heading_path))
+      .Bind(5, paragraph.text)
+      .BindOptional(6, paragraph.language)
+      .Bind(8, paragraph.is_boilerplate ? 1 : 0);
+  if (paragraph.page) s.Bind(7, *paragraph.page); else s.BindNull(7);
+  NT_TRY(s.Run());
+  paragraph.id = ParagraphId(db.LastInsertRowId());
+  return {};
+}
+
 }  // namespace
 
 Status DocumentRepository::Insert(Document& document, std::vector<Paragraph>& paragraphs) {
@@ -71,38 +108,76 @@ Status DocumentRepository::Insert(Document& document, std::vector<Paragraph>& pa
     NT_TRY((*insert)->Run());
     document.id = DocumentId(db.LastInsertRowId());
 
-    auto revision = db.Prepare(
-        "INSERT INTO document_revisions (document_id, revision, sha256, source_path, "
-        "imported_at) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!revision) return Fail(revision.error());
-    (*revision)
-        ->Bind(1, document.id.value)
-        .Bind(2, document.revision)
-        .Bind(3, document.sha256)
-        .BindOptional(4, document.source_path)
-        .Bind(5, document.imported_at);
-    NT_TRY((*revision)->Run());
+    NT_TRY(RecordRevision(db, document));
 
-    auto paragraph_insert = db.Prepare(
-        "INSERT INTO paragraphs (document_id, ordinal, label, heading_path, text, language, "
-        "page, is_boilerplate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!paragraph_insert) return Fail(paragraph_insert.error());
+    int ordinal = 0;
+    for (Paragraph& paragraph : paragraphs) {
+      NT_TRY(fault::Check("store.insert_paragraph"));
+      paragraph.ordinal = ++ordinal;
+      NT_TRY(InsertParagraph(db, document.id, paragraph));
+    }
+    return {};
+  });
+}
+
+Status DocumentRepository::StoreRevision(Document& document,
+                                         std::vector<Paragraph>& paragraphs) {
+  Connection& db = database_.connection();
+  return database_.InTransaction([&]() -> Status {
+    auto previous = Get(document.id);
+    if (!previous) return Fail(previous.error());
+    document.revision = previous->revision + 1;
+    NT_TRY(Update(document));
+    NT_TRY(RecordRevision(db, document));
+
+    auto old_paragraphs = Paragraphs(document.id);
+    if (!old_paragraphs) return Fail(old_paragraphs.error());
+    // Unchanged texts keep their rows, first come first served for repeated texts.
+    std::multimap<std::string, ParagraphId> reusable;
+    for (const Paragraph& old : *old_paragraphs) reusable.emplace(old.text, old.id);
+    for (Paragraph& paragraph : paragraphs) {
+      auto it = reusable.find(paragraph.text);
+      if (it != reusable.end()) {
+        paragraph.id = it->second;
+        reusable.erase(it);
+      } else {
+        paragraph.id = ParagraphId();
+      }
+    }
+    auto remove = db.Prepare("DELETE FROM paragraphs WHERE id = ?1");
+    if (!remove) return Fail(remove.error());
+    for (const auto& [text, id] : reusable) {
+      (*remove)->Bind(1, id.value);
+      NT_TRY((*remove)->Run());
+    }
+    // Ordinals are unique per document: move the kept rows out of the way first.
+    auto park = db.Prepare("UPDATE paragraphs SET ordinal = -ordinal WHERE document_id = ?1");
+    if (!park) return Fail(park.error());
+    (*park)->Bind(1, document.id.value);
+    NT_TRY((*park)->Run());
+
+    auto update = db.Prepare(
+        "UPDATE paragraphs SET ordinal = ?2, label = ?3, heading_path = ?4, language = ?5, "
+        "page = ?6, is_boilerplate = ?7 WHERE id = ?1");
+    if (!update) return Fail(update.error());
     int ordinal = 0;
     for (Paragraph& paragraph : paragraphs) {
       NT_TRY(fault::Check("store.insert_paragraph"));
       paragraph.document_id = document.id;
       paragraph.ordinal = ++ordinal;
-      Statement& s = **paragraph_insert;
-      s.Bind(1, document.id.value)
-          .Bind(2, paragraph.ordinal)
-          .BindOptional(3, paragraph.label)
-          .BindOptional(4, EncodeHeadingPath(paragraph.heading_path))
-          .Bind(5, paragraph.text)
-          .BindOptional(6, paragraph.language)
-          .Bind(8, paragraph.is_boilerplate ? 1 : 0);
-      if (paragraph.page) s.Bind(7, *paragraph.page); else s.BindNull(7);
-      NT_TRY(s.Run());
-      paragraph.id = ParagraphId(db.LastInsertRowId());
+      if (paragraph.id) {
+        Statement& u = **update;
+        u.Bind(1, paragraph.id.value)
+            .Bind(2, paragraph.ordinal)
+            .BindOptional(3, paragraph.label)
+            .BindOptional(4, EncodeHeadingPath(paragraph.heading_path))
+            .BindOptional(5, paragraph.language)
+            .Bind(7, paragraph.is_boilerplate ? 1 : 0);
+        if (paragraph.page) u.Bind(6, *paragraph.page); else u.BindNull(6);
+        NT_TRY(u.Run());
+      } else {
+        NT_TRY(InsertParagraph(db, document.id, paragraph));
+      }
     }
     return {};
   });

@@ -28,6 +28,12 @@ class DocumentRepository {
   // 1..n in the given order. Sets the ids in `document` and `paragraphs`.
   [[nodiscard]] Status Insert(Document& document, std::vector<Paragraph>& paragraphs);
 
+  // Stores a changed file as the next revision of `document` (whose fields, sha256 and
+  // imported_at are already the new ones), in one transaction. Paragraphs whose text is
+  // unchanged keep their ids, so commitments, follow-ups and links on them stay attached;
+  // the others are replaced. Sets document.revision and the ids in `paragraphs`.
+  [[nodiscard]] Status StoreRevision(Document& document, std::vector<Paragraph>& paragraphs);
+
   // Updates the document's own fields (not its paragraphs).
   [[nodiscard]] Status Update(const Document& document);
 

@@ -1,0 +1,205 @@
+#include "app/import_service.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/clock.h"
+#include "core/file_io.h"
+#include "core/fault.h"
+#include "core/platform.h"
+#include "core/text.h"
+#include "store/document_repository.h"
+
+namespace nt::app {
+namespace {
+
+// Extensions a folder walk picks up; files named explicitly are always tried.
+constexpr std::array<std::string_view, 9> kDocumentExtensions = {
+    ".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xml", ".akn", ".pdf"};
+
+bool IsDocumentFile(const std::filesystem::path& path) {
+  std::string extension = ToLowerAscii(platform::PathToUtf8(path.extension()));
+  return std::find(kDocumentExtensions.begin(), kDocumentExtensions.end(), extension) !=
+         kDocumentExtensions.end();
+}
+
+bool IsHidden(const std::filesystem::path& path) {
+  std::string name = platform::PathToUtf8(path.filename());
+  return !name.empty() && name.front() == '.';
+}
+
+std::filesystem::path Absolute(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto absolute = std::filesystem::weakly_canonical(path, ec);
+  return ec ? std::filesystem::absolute(path) : absolute;
+}
+
+Document ToDocument(const importers::ReadDocument& read, const std::filesystem::path& path) {
+  const ImportedDocument& in = read.document;
+  Document document;
+  document.kind = in.kind;
+  document.title = in.title;
+  document.symbol = in.symbol;
+  document.date = in.date;
+  document.place = in.place;
+  document.language = in.language.empty() ? "en" : in.language;
+  document.source_path = platform::PathToUtf8(path);
+  document.sha256 = read.sha256;
+  document.importer = read.importer;
+  document.importer_version = read.importer_version;
+  document.imported_at = UtcTimestampNow();
+  return document;
+}
+
+std::vector<Paragraph> ToParagraphs(const ImportedDocument& in) {
+  std::vector<Paragraph> paragraphs;
+  paragraphs.reserve(in.paragraphs.size());
+  for (const ImportedParagraph& p : in.paragraphs) {
+    Paragraph paragraph;
+    paragraph.label = p.label;
+    paragraph.heading_path = p.heading_path;
+    paragraph.text = p.text;
+    paragraph.language = p.language;
+    paragraph.page = p.page;
+    paragraph.is_boilerplate = p.is_boilerplate;
+    paragraphs.push_back(std::move(paragraph));
+  }
+  return paragraphs;
+}
+
+}  // namespace
+
+std::string_view ToString(ImportOutcome outcome) {
+  switch (outcome) {
+    case ImportOutcome::kImported: return "imported";
+    case ImportOutcome::kRevised: return "revised";
+    case ImportOutcome::kUnchanged: return "unchanged";
+    case ImportOutcome::kFailed: return "failed";
+    case ImportOutcome::kCancelled: return "cancelled";
+  }
+  return "failed";
+}
+
+int ImportReport::Count(ImportOutcome outcome) const {
+  return static_cast<int>(std::count_if(files.begin(), files.end(), [&](const auto& file) {
+    return file.outcome == outcome;
+  }));
+}
+
+Result<std::vector<std::filesystem::path>> ImportService::CollectFiles(
+    const std::vector<std::filesystem::path>& paths) const {
+  std::vector<std::filesystem::path> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status)) {
+      return Fail(ErrorCode::kNotFound,
+                  "There is no file or folder " + Quoted(platform::PathToUtf8(path)) + ".");
+    }
+    if (!std::filesystem::is_directory(status)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::filesystem::path> found;
+    auto it = std::filesystem::recursive_directory_iterator(
+        path, std::filesystem::directory_options::skip_permission_denied, ec);
+    if (ec) return Fail(FilesystemError(path, ec, "read the folder"));
+    for (; it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) return Fail(FilesystemError(it->path(), ec, "read the folder"));
+      if (IsHidden(it->path())) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec) && IsDocumentFile(it->path())) found.push_back(it->path());
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bool dry_run) {
+  FileImportResult result;
+  result.path = path;
+  auto fail = [&](Error error) {
+    result.outcome = ImportOutcome::kFailed;
+    result.error = std::move(error);
+    return result;
+  };
+
+  auto read = registry_.ReadFile(path);
+  if (!read) return fail(read.error());
+  result.title = read->document.title;
+  result.importer = read->importer;
+  result.paragraphs = static_cast<int>(read->document.paragraphs.size());
+
+  store::DocumentRepository documents(library_.database());
+  auto same_bytes = documents.FindBySha256(read->sha256);
+  if (!same_bytes) return fail(same_bytes.error());
+  if (*same_bytes) {
+    result.outcome = ImportOutcome::kUnchanged;
+    result.document_id = (*same_bytes)->id;
+    result.revision = (*same_bytes)->revision;
+    return result;
+  }
+
+  const std::filesystem::path source = Absolute(path);
+  Document document = ToDocument(*read, source);
+  std::vector<Paragraph> paragraphs = ToParagraphs(read->document);
+  auto same_path = documents.FindBySourcePath(document.source_path);
+  if (!same_path) return fail(same_path.error());
+  result.outcome = *same_path ? ImportOutcome::kRevised : ImportOutcome::kImported;
+  if (dry_run) {
+    if (*same_path) {
+      result.document_id = (*same_path)->id;
+      result.revision = (*same_path)->revision + 1;
+    } else {
+      result.revision = 1;
+    }
+    return result;
+  }
+
+  Status stored = library_.database().InTransaction([&]() -> Status {
+    if (*same_path) {
+      document.id = (*same_path)->id;
+      document.dialogue_id = (*same_path)->dialogue_id;
+      document.round_id = (*same_path)->round_id;
+      NT_TRY(documents.StoreRevision(document, paragraphs));
+    } else {
+      NT_TRY(documents.Insert(document, paragraphs));
+    }
+    return fault::Check("import.before_commit");
+  });
+  if (!stored) {
+    return fail(stored.error().WithContext("Importing " + Quoted(platform::PathToUtf8(path))));
+  }
+  result.document_id = document.id;
+  result.revision = document.revision;
+  return result;
+}
+
+Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::path>& paths,
+                                           const ImportOptions& options) {
+  auto files = CollectFiles(paths);
+  if (!files) return Fail(files.error());
+  ImportReport report;
+  report.dry_run = options.dry_run;
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const auto& file = (*files)[i];
+    if (options.cancel.IsCancelled()) {
+      FileImportResult cancelled;
+      cancelled.path = file;
+      cancelled.outcome = ImportOutcome::kCancelled;
+      report.files.push_back(std::move(cancelled));
+      continue;
+    }
+    if (options.progress) {
+      options.progress(ProgressUpdate{i, files->size(), platform::PathToUtf8(file)});
+    }
+    report.files.push_back(ImportFile(file, options.dry_run));
+  }
+  if (options.progress) options.progress(ProgressUpdate{files->size(), files->size(), ""});
+  return report;
+}
+
+}  // namespace nt::app

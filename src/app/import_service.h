@@ -1,0 +1,83 @@
+#pragma once
+// Importing files into a library.
+//
+// Invariants (tests cite them by number):
+//  1. One SQLite transaction per document: a document is stored whole or not at all; a failure
+//     at any point leaves the database exactly as before that document.
+//  2. A failing file never stops the others: each file gets its own outcome and message.
+//  3. Idempotent by content: a file whose bytes (sha256) are already stored is skipped.
+//  4. A changed file at a known source path becomes the next revision of the same document;
+//     paragraphs whose text did not change keep their ids (and what hangs on them).
+//  5. A dry run reads and classifies every file but writes nothing.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/library.h"
+#include "core/error.h"
+#include "core/progress.h"
+#include "importers/registry.h"
+
+namespace nt::app {
+
+enum class ImportOutcome {
+  kImported,   // a new document
+  kRevised,    // a new revision of a document imported from the same path
+  kUnchanged,  // the same bytes are already stored: skipped
+  kFailed,     // could not be read or stored; see error
+  kCancelled,  // not attempted because the job was cancelled
+};
+
+std::string_view ToString(ImportOutcome outcome);
+
+struct FileImportResult {
+  std::filesystem::path path;
+  ImportOutcome outcome = ImportOutcome::kFailed;
+  DocumentId document_id;  // the stored (or already present) document
+  std::string title;
+  std::string importer;
+  int paragraphs = 0;
+  int revision = 0;
+  std::optional<Error> error;  // set when outcome is kFailed
+};
+
+struct ImportReport {
+  std::vector<FileImportResult> files;
+  bool dry_run = false;
+
+  int Count(ImportOutcome outcome) const;
+  bool AllSucceeded() const { return Count(ImportOutcome::kFailed) == 0; }
+};
+
+struct ImportOptions {
+  bool dry_run = false;
+  ProgressCallback progress;  // called before each file and once at the end
+  CancellationToken cancel;
+};
+
+class ImportService {
+ public:
+  ImportService(Library& library, const importers::Registry& registry)
+      : library_(library), registry_(registry) {}
+
+  // The files an import of `paths` would read: files as given, folders walked recursively
+  // (hidden entries skipped, only document extensions), in a stable sorted order.
+  // Errors: kNotFound for a path that does not exist.
+  [[nodiscard]] Result<std::vector<std::filesystem::path>> CollectFiles(
+      const std::vector<std::filesystem::path>& paths) const;
+
+  // Imports every file of `paths`; per-file outcomes in the report (invariant 2).
+  [[nodiscard]] Result<ImportReport> Import(const std::vector<std::filesystem::path>& paths,
+                                            const ImportOptions& options = {});
+
+  // Imports one file (invariants 1, 3, 4, 5).
+  FileImportResult ImportFile(const std::filesystem::path& path, bool dry_run);
+
+ private:
+  Library& library_;
+  const importers::Registry& registry_;
+};
+
+}  // namespace nt::app

@@ -1,0 +1,76 @@
+#pragma once
+// A NormTrack library: the open database (and, with the search issue, its index) and the
+// read-side use cases that the CLI and the GUI share. Writes go through ImportService and the
+// other services, which take a Library.
+//
+// Thread-safety: one thread at a time. A front end that reads while a job writes opens a second
+// Library on the same Home (SQLite WAL lets it read while the writer commits).
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "app/home.h"
+#include "core/dialogue.h"
+#include "core/document.h"
+#include "core/error.h"
+#include "store/commitment_repository.h"
+#include "store/database.h"
+#include "store/document_repository.h"
+#include "store/statistics.h"
+
+namespace nt::app {
+
+using store::CommitmentQuery;
+using store::CommitmentRow;
+using store::DocumentListQuery;
+using store::DocumentOrder;
+using store::StoreStatistics;
+
+enum class OpenMode {
+  kExisting,         // fail with kNotFound when there is no database yet
+  kCreateIfMissing,  // create an empty database (and its folder)
+};
+
+struct LibraryOptions {
+  OpenMode mode = OpenMode::kExisting;
+  int busy_timeout_ms = 5000;
+};
+
+// A document as a reader sees it.
+struct DocumentView {
+  Document document;
+  std::vector<Paragraph> paragraphs;
+  std::optional<Dialogue> dialogue;
+  std::optional<Round> round;
+};
+
+class Library {
+ public:
+  // Opens the library at `home`. Errors as store::Database::Open (missing, corrupt, locked,
+  // newer schema), each naming the file. A database that cannot be written is opened read-only.
+  [[nodiscard]] static Result<std::unique_ptr<Library>> Open(const Home& home,
+                                                             const LibraryOptions& options = {});
+
+  const Home& home() const { return home_; }
+  store::Database& database() { return *database_; }
+  bool read_only() const { return database_->read_only(); }
+
+  [[nodiscard]] Result<std::vector<DocumentSummary>> ListDocuments(
+      const DocumentListQuery& query = {});
+  [[nodiscard]] Result<int> DocumentCount();
+  // `reference` is an id or a unique part of a title or symbol (see DocumentRepository).
+  [[nodiscard]] Result<Document> FindDocument(std::string_view reference);
+  [[nodiscard]] Result<DocumentView> ShowDocument(std::string_view reference);
+  [[nodiscard]] Result<StoreStatistics> Statistics();
+
+ private:
+  Library(Home home, std::unique_ptr<store::Database> database)
+      : home_(std::move(home)), database_(std::move(database)) {}
+
+  Home home_;
+  std::unique_ptr<store::Database> database_;
+};
+
+}  // namespace nt::app
