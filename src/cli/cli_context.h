@@ -1,0 +1,47 @@
+#pragma once
+// What every command shares: global options and how a failure becomes an exit code.
+//
+// Exit codes (docs/cli.md): 0 ok; 1 usage error (bad arguments, a DOC that matches no or
+// several documents); 2 data or I/O error (missing/corrupt/locked database, unreadable file,
+// a file that failed to import).
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/library.h"
+#include "core/error.h"
+
+namespace CLI {
+class App;
+}
+
+namespace nt::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 1;
+inline constexpr int kExitData = 2;
+
+struct CliContext {
+  std::string database_path;  // --db; empty = the default home
+  int exit_code = kExitOk;    // set by the command that ran
+
+  app::Home ResolveHome() const;
+  [[nodiscard]] Result<std::unique_ptr<app::Library>> OpenLibrary(app::OpenMode mode) const;
+
+  // Prints "normtrack: <message>" to stderr and records the exit code for `error`.
+  void Report(const Error& error);
+};
+
+int ExitCodeFor(const Error& error);
+
+// Each command adds itself to the app with a callback that runs it.
+using CommandAdder = std::function<void(CLI::App&, CliContext&)>;
+
+void AddInitCommand(CLI::App& app, CliContext& context);
+void AddImportCommand(CLI::App& app, CliContext& context);
+void AddDocsCommand(CLI::App& app, CliContext& context);
+void AddShowCommand(CLI::App& app, CliContext& context);
+void AddStatsCommand(CLI::App& app, CliContext& context);
+
+}  // namespace nt::cli

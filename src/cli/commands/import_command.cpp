@@ -1,0 +1,102 @@
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "app/import_service.h"
+#include "cli/cli_context.h"
+#include "cli/json_output.h"
+#include "core/platform.h"
+#include "importers/registry.h"
+
+namespace nt::cli {
+namespace {
+
+struct ImportArguments {
+  std::vector<std::string> paths;
+  bool dry_run = false;
+  bool json = false;
+  bool quiet = false;
+};
+
+// A one-line progress bar on stderr, redrawn in place; only on a terminal.
+void DrawProgress(const ProgressUpdate& update) {
+  constexpr int kBarWidth = 24;
+  if (update.total == 0) return;
+  int filled = static_cast<int>(kBarWidth * update.done / update.total);
+  std::string name = platform::PathToUtf8(platform::PathFromUtf8(update.current).filename());
+  if (name.size() > 40) name = name.substr(0, 37) + "...";
+  std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40s", std::string(filled, '#').c_str(),
+               std::string(kBarWidth - filled, '.').c_str(), update.done, update.total,
+               name.c_str());
+  if (update.done == update.total) std::fputs("\r\033[K", stderr);
+  std::fflush(stderr);
+}
+
+void PrintReport(const app::ImportReport& report) {
+  for (const app::FileImportResult& file : report.files) {
+    const std::string path = platform::PathToUtf8(file.path);
+    switch (file.outcome) {
+      case app::ImportOutcome::kImported:
+      case app::ImportOutcome::kRevised:
+        std::printf("%s %s: #%lld \"%s\", %d paragraphs%s\n",
+                    report.dry_run ? "would import" : std::string(app::ToString(file.outcome)).c_str(),
+                    path.c_str(), static_cast<long long>(file.document_id.value),
+                    file.title.c_str(), file.paragraphs,
+                    file.outcome == app::ImportOutcome::kRevised
+                        ? (" (revision " + std::to_string(file.revision) + ")").c_str()
+                        : "");
+        break;
+      case app::ImportOutcome::kUnchanged:
+        std::printf("unchanged %s: already stored as #%lld\n", path.c_str(),
+                    static_cast<long long>(file.document_id.value));
+        break;
+      case app::ImportOutcome::kFailed:
+        std::fprintf(stderr, "failed %s: %s\n", path.c_str(), file.error->message.c_str());
+        break;
+      case app::ImportOutcome::kCancelled:
+        std::printf("cancelled %s\n", path.c_str());
+        break;
+    }
+  }
+  std::printf("%s %d, revised %d, unchanged %d, failed %d.\n",
+              report.dry_run ? "Dry run: would import" : "Imported",
+              report.Count(app::ImportOutcome::kImported),
+              report.Count(app::ImportOutcome::kRevised),
+              report.Count(app::ImportOutcome::kUnchanged),
+              report.Count(app::ImportOutcome::kFailed));
+}
+
+}  // namespace
+
+void AddImportCommand(CLI::App& app, CliContext& context) {
+  auto arguments = std::make_shared<ImportArguments>();
+  CLI::App* command = app.add_subcommand(
+      "import", "Import files and folders (recursively); unchanged files are skipped");
+  command->add_option("paths", arguments->paths, "Files or folders to import")->required();
+  command->add_flag("--dry-run", arguments->dry_run, "Report what would happen; change nothing");
+  command->add_flag("--json", arguments->json, "Print the report as JSON");
+  command->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
+  command->callback([&context, arguments] {
+    auto library = context.OpenLibrary(arguments->dry_run ? app::OpenMode::kExisting
+                                                          : app::OpenMode::kCreateIfMissing);
+    if (!library) return context.Report(library.error());
+    const auto registry = importers::Registry::WithBuiltinFormats();
+    app::ImportService service(**library, registry);
+    std::vector<std::filesystem::path> paths;
+    for (const std::string& path : arguments->paths) paths.push_back(platform::PathFromUtf8(path));
+    app::ImportOptions options;
+    options.dry_run = arguments->dry_run;
+    if (!arguments->quiet && !arguments->json && platform::StderrIsTerminal()) {
+      options.progress = DrawProgress;
+    }
+    auto report = service.Import(paths, options);
+    if (!report) return context.Report(report.error());
+    if (arguments->json) {
+      PrintJson(ToJson(*report));
+    } else {
+      PrintReport(*report);
+    }
+    if (!report->AllSucceeded()) context.exit_code = kExitData;
+  });
+}
+
+}  // namespace nt::cli

@@ -1,0 +1,115 @@
+#include "cli/json_output.h"
+
+#include <cstdio>
+
+#include "core/platform.h"
+
+namespace nt::cli {
+namespace {
+
+// Unknown optional text is null in JSON, not "".
+Json OrNull(const std::string& text) {
+  return text.empty() ? Json(nullptr) : Json(text);
+}
+
+}  // namespace
+
+Json ToJson(const Document& d) {
+  return {{"id", d.id.value},
+          {"kind", ToString(d.kind)},
+          {"title", d.title},
+          {"symbol", OrNull(d.symbol)},
+          {"date", OrNull(d.date)},
+          {"place", OrNull(d.place)},
+          {"language", OrNull(d.language)},
+          {"source_path", OrNull(d.source_path)},
+          {"sha256", d.sha256},
+          {"importer", d.importer},
+          {"importer_version", d.importer_version},
+          {"revision", d.revision},
+          {"imported_at", d.imported_at},
+          {"dialogue_id", d.dialogue_id ? Json(d.dialogue_id.value) : nullptr},
+          {"round_id", d.round_id ? Json(d.round_id.value) : nullptr}};
+}
+
+Json ToJson(const DocumentSummary& summary) {
+  Json json = ToJson(summary.document);
+  json["paragraph_count"] = summary.paragraph_count;
+  json["commitment_count"] = summary.commitment_count;
+  return json;
+}
+
+Json ToJson(const Paragraph& p) {
+  return {{"id", p.id.value},
+          {"ordinal", p.ordinal},
+          {"label", OrNull(p.label)},
+          {"heading_path", p.heading_path},
+          {"text", p.text},
+          {"language", OrNull(p.language)},
+          {"page", p.page ? Json(*p.page) : nullptr},
+          {"boilerplate", p.is_boilerplate}};
+}
+
+Json ToJson(const app::DocumentView& view) {
+  Json json = ToJson(view.document);
+  json["dialogue"] = view.dialogue ? Json{{"id", view.dialogue->id.value},
+                                                    {"name", view.dialogue->name}}
+                                   : Json(nullptr);
+  if (view.round) {
+    json["round"] = {{"id", view.round->id.value},
+                     {"number", view.round->number ? Json(*view.round->number)
+                                                   : Json(nullptr)},
+                     {"start_date", OrNull(view.round->start_date)},
+                     {"end_date", OrNull(view.round->end_date)},
+                     {"place", OrNull(view.round->place)}};
+  } else {
+    json["round"] = nullptr;
+  }
+  json["paragraphs"] = Json::array();
+  for (const Paragraph& p : view.paragraphs) json["paragraphs"].push_back(ToJson(p));
+  return json;
+}
+
+Json ToJson(const app::StoreStatistics& s) {
+  return {{"documents", s.documents},
+          {"paragraphs", s.paragraphs},
+          {"boilerplate_paragraphs", s.boilerplate_paragraphs},
+          {"actors", s.actors},
+          {"commitments", s.commitments},
+          {"dialogues", s.dialogues},
+          {"rounds", s.rounds},
+          {"norms", s.norms},
+          {"follow_ups", s.follow_ups},
+          {"links", s.links},
+          {"saved_searches", s.saved_searches}};
+}
+
+Json ToJson(const app::ImportReport& report) {
+  Json files = Json::array();
+  for (const app::FileImportResult& f : report.files) {
+    files.push_back({{"path", platform::PathToUtf8(f.path)},
+                     {"outcome", app::ToString(f.outcome)},
+                     {"document_id", f.document_id ? Json(f.document_id.value)
+                                                   : Json(nullptr)},
+                     {"title", OrNull(f.title)},
+                     {"importer", OrNull(f.importer)},
+                     {"paragraphs", f.paragraphs},
+                     {"revision", f.revision},
+                     {"error", f.error ? Json(f.error->message)
+                                       : Json(nullptr)}});
+  }
+  return {{"dry_run", report.dry_run},
+          {"imported", report.Count(app::ImportOutcome::kImported)},
+          {"revised", report.Count(app::ImportOutcome::kRevised)},
+          {"unchanged", report.Count(app::ImportOutcome::kUnchanged)},
+          {"failed", report.Count(app::ImportOutcome::kFailed)},
+          {"files", files}};
+}
+
+void PrintJson(const Json& value) {
+  std::string text = value.dump(2, ' ', false, Json::error_handler_t::replace);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fputc('\n', stdout);
+}
+
+}  // namespace nt::cli

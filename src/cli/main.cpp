@@ -1,0 +1,44 @@
+// normtrack: the command-line front end. Every command is a thin layer over src/app.
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/cli_context.h"
+#include "core/fault.h"
+
+namespace {
+
+constexpr const char* kDescription =
+    "NormTrack: a knowledge base of diplomatic commitments.\n"
+    "The library lives in NORMTRACK_HOME, or the per-user data folder; --db chooses a file.\n"
+    "Exit codes: 0 ok, 1 usage error, 2 data or I/O error.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  nt::cli::CliContext context;
+  CLI::App app(kDescription, "normtrack");
+  app.set_version_flag("--version", "normtrack " NORMTRACK_VERSION);
+  app.add_option("--db", context.database_path,
+                 "The database file to use instead of the default library");
+  app.require_subcommand(1);
+  app.fallthrough();
+  nt::cli::AddInitCommand(app, context);
+  nt::cli::AddImportCommand(app, context);
+  nt::cli::AddDocsCommand(app, context);
+  nt::cli::AddShowCommand(app, context);
+  nt::cli::AddStatsCommand(app, context);
+
+  if (auto armed = nt::fault::ArmFromEnvironment(); !armed) {
+    context.Report(armed.error());
+    return context.exit_code;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    return code == 0 ? nt::cli::kExitOk : nt::cli::kExitUsage;
+  }
+  std::fflush(stdout);
+  return context.exit_code;
+}
