@@ -5,7 +5,10 @@ function(normtrack_set_warnings target)
   if(MSVC)
     target_compile_options(${target} PRIVATE /W4 /utf-8 $<$<BOOL:${NORMTRACK_WERROR}>:/WX>)
   else()
+    # GCC 12 flags designated initializers ({.limit = 10}) that leave members to their default
+    # member initializers; that idiom is how option structs are meant to be used here.
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
+                           -Wno-missing-field-initializers
                            $<$<BOOL:${NORMTRACK_WERROR}>:-Werror>)
   endif()
 endfunction()

@@ -24,6 +24,19 @@ std::string GetEnv(std::string_view name) {
 #endif
 }
 
+void SetEnv(std::string_view name, std::string_view value) {
+#ifdef _WIN32
+  std::wstring assignment = PathFromUtf8(std::string(name) + "=" + std::string(value)).wstring();
+  _wputenv(assignment.c_str());
+#else
+  if (value.empty()) {
+    unsetenv(std::string(name).c_str());
+  } else {
+    setenv(std::string(name).c_str(), std::string(value).c_str(), 1);
+  }
+#endif
+}
+
 std::filesystem::path UserDataDirectory() {
 #ifdef _WIN32
   return PathFromUtf8(GetEnv("APPDATA"));

@@ -11,6 +11,9 @@ namespace nt::platform {
 // The value of an environment variable as UTF-8, or "" when unset.
 std::string GetEnv(std::string_view name);
 
+// Sets (or, with an empty value, removes) an environment variable of this process.
+void SetEnv(std::string_view name, std::string_view value);
+
 // Where per-user application data lives: %APPDATA% on Windows, $XDG_DATA_HOME or
 // ~/.local/share elsewhere (without the application's own folder name).
 std::filesystem::path UserDataDirectory();

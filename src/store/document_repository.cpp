@@ -151,7 +151,7 @@ Status DocumentRepository::StoreRevision(Document& document,
       NT_TRY((*remove)->Run());
     }
     // Ordinals are unique per document: move the kept rows out of the way first.
-    auto park = db.Prepare("UPDATE paragraphs SET ordinal = -ordinal WHERE document_id = ?1");
+    auto park = db.Prepare("UPDATE paragraphs SET ordinal = ordinal + 1000000000 WHERE document_id = ?1");
     if (!park) return Fail(park.error());
     (*park)->Bind(1, document.id.value);
     NT_TRY((*park)->Run());
