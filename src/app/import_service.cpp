@@ -186,15 +186,16 @@ Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::pa
   report.dry_run = options.dry_run;
   for (std::size_t i = 0; i < files->size(); ++i) {
     const auto& file = (*files)[i];
+    if (options.progress) {
+      options.progress(ProgressUpdate{i, files->size(), platform::PathToUtf8(file)});
+    }
+    // Checked after the progress report, so a cancel pressed while it showed takes effect now.
     if (options.cancel.IsCancelled()) {
       FileImportResult cancelled;
       cancelled.path = file;
       cancelled.outcome = ImportOutcome::kCancelled;
       report.files.push_back(std::move(cancelled));
       continue;
-    }
-    if (options.progress) {
-      options.progress(ProgressUpdate{i, files->size(), platform::PathToUtf8(file)});
     }
     report.files.push_back(ImportFile(file, options.dry_run));
   }

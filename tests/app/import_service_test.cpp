@@ -1,0 +1,188 @@
+#include <catch2/catch.hpp>
+
+#include "app/import_service.h"
+#include "app/library.h"
+#include "core/fault.h"
+#include "core/platform.h"
+#include "support/temp_dir.h"
+#include "support/test_paths.h"
+
+using namespace nt;
+using namespace nt::app;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  importers::Registry registry = importers::Registry::WithBuiltinFormats();
+  std::unique_ptr<Library> library;
+
+  Fixture() {
+    auto opened = Library::Open(Home::InFolder(dir / "home"), {.mode = OpenMode::kCreateIfMissing});
+    REQUIRE(opened);
+    library = std::move(*opened);
+  }
+
+  ImportReport Import(const std::vector<std::filesystem::path>& paths, bool dry_run = false) {
+    ImportService service(*library, registry);
+    auto report = service.Import(paths, {.dry_run = dry_run});
+    REQUIRE(report);
+    return *report;
+  }
+
+  // Everything a reader can see, to compare "before" and "after".
+  std::string Snapshot() {
+    std::string out;
+    auto documents = library->ListDocuments();
+    REQUIRE(documents);
+    for (const auto& summary : *documents) {
+      auto view = library->ShowDocument(std::to_string(summary.document.id.value)).value();
+      out += view.document.title + "|" + view.document.sha256 + "|" +
+             std::to_string(view.document.revision) + "\n";
+      for (const auto& p : view.paragraphs) {
+        out += std::to_string(p.id.value) + ":" + p.label + ":" + p.text + "\n";
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("ImportService: the seed corpus imports, and again is a no-op (invariant 3)", "[app]") {
+  Fixture f;
+  ImportReport first = f.Import({test::CorpusDir()});
+  REQUIRE(first.files.size() == 2);
+  CHECK(first.Count(ImportOutcome::kImported) == 2);
+  CHECK(first.AllSucceeded());
+  const std::string snapshot = f.Snapshot();
+  CHECK_THAT(snapshot, Catch::Contains("Joint Statement of the Japan-U.S. Cyber Dialogue"));
+
+  ImportReport second = f.Import({test::JointStatementPath(), test::NiscArticlePath()});
+  CHECK(second.Count(ImportOutcome::kUnchanged) == 2);
+  CHECK(second.files[0].document_id == first.files[0].document_id);
+  CHECK(f.Snapshot() == snapshot);
+  CHECK(f.library->Statistics()->documents == 2);
+}
+
+TEST_CASE("ImportService: a failure halfway leaves the database exactly as before (invariant 1)",
+          "[app]") {
+  Fixture f;
+  f.Import({test::NiscArticlePath()});
+  const std::string before = f.Snapshot();
+  const auto stats_before = f.library->Statistics().value();
+
+  const char* point = GENERATE("store.insert_paragraph", "import.before_commit");
+  fault::Arm(point, point == std::string("store.insert_paragraph") ? 5 : 1);
+  ImportReport report = f.Import({test::JointStatementPath()});
+  fault::DisarmAll();
+  REQUIRE(report.files.size() == 1);
+  CHECK(report.files[0].outcome == ImportOutcome::kFailed);
+  REQUIRE(report.files[0].error);
+  CHECK_THAT(report.files[0].error->message,
+             Catch::Contains("japan-us-cyber-dialogue-2017-joint-statement.txt"));
+  CHECK(f.Snapshot() == before);
+  CHECK(f.library->Statistics()->paragraphs == stats_before.paragraphs);
+
+  // Nothing half-written blocks a later, successful import.
+  CHECK(f.Import({test::JointStatementPath()}).Count(ImportOutcome::kImported) == 1);
+}
+
+TEST_CASE("ImportService: bad files fail alone with one sentence each (invariant 2)", "[app]") {
+  Fixture f;
+  test::TempDir inputs;
+  inputs.Write("a-good.md", "# A good statement\n\n1. Japan will cooperate.\n");
+  inputs.Write("b-binary.txt", std::string("\x7f" "ELF\0\0\x01\x02", 8));
+  inputs.Write("c-empty.txt", "");
+  inputs.Write("d-latin1.txt", "Caf\xe9 au lait\n\nSecond paragraph.\n");
+  inputs.Write("e-notes.md", "# Title only\n");
+  inputs.Write(".hidden/skipped.md", "# Hidden\n\nNever read.\n");
+  inputs.Write("image.png", "\x89PNG");
+  ImportReport report = f.Import({inputs.path()});
+  REQUIRE(report.files.size() == 5);  // hidden folder and non-document extension skipped
+  CHECK(report.files[0].outcome == ImportOutcome::kImported);
+  for (std::size_t i = 1; i < report.files.size(); ++i) {
+    INFO(report.files[i].path);
+    CHECK(report.files[i].outcome == ImportOutcome::kFailed);
+    REQUIRE(report.files[i].error);
+    CHECK_THAT(report.files[i].error->message,
+               Catch::Contains(platform::PathToUtf8(report.files[i].path.filename())));
+  }
+  CHECK_THAT(report.files[1].error->message, Catch::Contains("binary"));
+  CHECK_THAT(report.files[2].error->message, Catch::Contains("empty"));
+  CHECK_THAT(report.files[3].error->message, Catch::Contains("UTF-8") && Catch::Contains("line 1"));
+  CHECK_THAT(report.files[4].error->message, Catch::Contains("no paragraphs"));
+  CHECK(f.library->Statistics()->documents == 1);
+}
+
+TEST_CASE("ImportService: a changed file becomes a new revision (invariant 4)", "[app]") {
+  Fixture f;
+  test::TempDir inputs;
+  auto path = inputs.Write("statement.md",
+                           "# Joint statement\n\nFirst paragraph stays.\n\nSecond will change.\n");
+  ImportReport first = f.Import({path});
+  REQUIRE(first.Count(ImportOutcome::kImported) == 1);
+  auto before = f.library->ShowDocument(std::to_string(first.files[0].document_id.value)).value();
+
+  inputs.Write("statement.md",
+               "# Joint statement\n\nFirst paragraph stays.\n\nSecond has changed.\n\nA third.\n");
+  ImportReport second = f.Import({path});
+  REQUIRE(second.files.size() == 1);
+  CHECK(second.files[0].outcome == ImportOutcome::kRevised);
+  CHECK(second.files[0].revision == 2);
+  CHECK(second.files[0].document_id == first.files[0].document_id);
+  auto after = f.library->ShowDocument(std::to_string(first.files[0].document_id.value)).value();
+  CHECK(after.document.revision == 2);
+  REQUIRE(after.paragraphs.size() == before.paragraphs.size() + 1);
+  CHECK(after.paragraphs[0].id == before.paragraphs[0].id);
+  CHECK(after.paragraphs[1].text == "Second has changed.");
+  CHECK(f.library->Statistics()->documents == 1);
+}
+
+TEST_CASE("ImportService: a dry run classifies files and writes nothing (invariant 5)", "[app]") {
+  Fixture f;
+  f.Import({test::NiscArticlePath()});
+  const std::string before = f.Snapshot();
+  ImportReport report = f.Import({test::CorpusDir()}, /*dry_run=*/true);
+  CHECK(report.dry_run);
+  REQUIRE(report.files.size() == 2);
+  CHECK(report.Count(ImportOutcome::kImported) == 1);
+  CHECK(report.Count(ImportOutcome::kUnchanged) == 1);
+  CHECK(f.Snapshot() == before);
+}
+
+TEST_CASE("ImportService: a path that does not exist is an error naming it", "[app]") {
+  Fixture f;
+  ImportService service(*f.library, f.registry);
+  auto report = service.Import({f.dir / "nowhere"});
+  REQUIRE_FALSE(report);
+  CHECK(report.error().code == ErrorCode::kNotFound);
+  CHECK_THAT(report.error().message, Catch::Contains("nowhere"));
+}
+
+TEST_CASE("ImportService: cancellation stops before the next file", "[app]") {
+  Fixture f;
+  ImportService service(*f.library, f.registry);
+  ImportOptions options;
+  options.progress = [&](const ProgressUpdate& update) {
+    if (update.done == 1) options.cancel.Cancel();
+  };
+  auto report = service.Import({test::CorpusDir()}, options);
+  REQUIRE(report);
+  CHECK(report->Count(ImportOutcome::kImported) == 1);
+  CHECK(report->Count(ImportOutcome::kCancelled) == 1);
+}
+
+TEST_CASE("Home: NORMTRACK_HOME chooses the library folder; --db puts the index beside it",
+          "[app]") {
+  platform::SetEnv("NORMTRACK_HOME", "/srv/normtrack-team");
+  Home home = Home::Default();
+  platform::SetEnv("NORMTRACK_HOME", "");
+  CHECK(home.database == std::filesystem::path("/srv/normtrack-team/normtrack.sqlite3"));
+  CHECK(home.index == std::filesystem::path("/srv/normtrack-team/search-index"));
+  Home explicit_db = Home::ForDatabase("/tmp/x/briefing.db");
+  CHECK(explicit_db.index == std::filesystem::path("/tmp/x/briefing.db.index"));
+  platform::SetEnv("XDG_DATA_HOME", "/home/ana/.data");
+  CHECK(Home::Default().database ==
+        std::filesystem::path("/home/ana/.data/normtrack/normtrack.sqlite3"));
+}
