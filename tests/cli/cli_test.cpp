@@ -1,0 +1,270 @@
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/cli_runner.h"
+#include "support/temp_dir.h"
+#include "support/test_paths.h"
+
+using namespace nt;
+using test::CliRun;
+using test::RunCli;
+
+namespace {
+
+struct Fixture {
+  test::TempDir dir;
+  std::string db = (dir / "library.sqlite3").string();
+
+  CliRun Run(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+    args.insert(args.begin(), {"--db", db});
+    return RunCli(args, dir.path(), env);
+  }
+  void ImportCorpus() {
+    CliRun run = Run({"import", test::CorpusDir().string()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+  }
+  nlohmann::json Json(std::vector<std::string> args) {
+    CliRun run = Run(std::move(args));
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return nlohmann::json::parse(run.out);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("CLI: --version, --help and usage errors", "[cli]") {
+  test::TempDir dir;
+  CliRun version = RunCli({"--version"}, dir.path());
+  CHECK(version.exit_code == 0);
+  CHECK_THAT(version.out, Catch::StartsWith("normtrack 0."));
+
+  CliRun help = RunCli({"--help"}, dir.path());
+  CHECK(help.exit_code == 0);
+  for (const char* command : {"init", "import", "docs", "show", "stats", "--db"}) {
+    CHECK_THAT(help.out, Catch::Contains(command));
+  }
+  CliRun show_help = RunCli({"show", "--help"}, dir.path());
+  CHECK(show_help.exit_code == 0);
+  CHECK_THAT(show_help.out, Catch::Contains("DOC"));
+
+  CHECK(RunCli({}, dir.path()).exit_code == 1);
+  CliRun unknown = RunCli({"frobnicate"}, dir.path());
+  CHECK(unknown.exit_code == 1);
+  CHECK_FALSE(unknown.err.empty());
+  CHECK(RunCli({"show"}, dir.path()).exit_code == 1);
+  CHECK(RunCli({"docs", "--limit", "zero"}, dir.path()).exit_code == 1);
+}
+
+TEST_CASE("CLI: init creates the library; a missing library is an error naming it", "[cli]") {
+  Fixture f;
+  CliRun docs = f.Run({"docs"});
+  CHECK(docs.exit_code == 2);
+  CHECK_THAT(docs.err, Catch::Contains("library.sqlite3") && Catch::Contains("normtrack init"));
+  CHECK_FALSE(std::filesystem::exists(f.db));
+
+  CliRun init = f.Run({"init"});
+  CHECK(init.exit_code == 0);
+  CHECK(std::filesystem::exists(f.db));
+  CHECK(f.Run({"init"}).exit_code == 0);
+  CliRun empty = f.Run({"docs"});
+  CHECK(empty.exit_code == 0);
+  CHECK_THAT(empty.out, Catch::Contains("empty"));
+}
+
+TEST_CASE("CLI: NORMTRACK_HOME is the default library", "[cli]") {
+  test::TempDir dir;
+  auto home = dir / "team-home";
+  CliRun imported = RunCli({"import", test::JointStatementPath().string()}, dir.path(),
+                           {{"NORMTRACK_HOME", home.string()}});
+  INFO(imported.err);
+  REQUIRE(imported.exit_code == 0);
+  CHECK(std::filesystem::exists(home / "normtrack.sqlite3"));
+  CliRun stats = RunCli({"stats", "--json"}, dir.path(), {{"NORMTRACK_HOME", home.string()}});
+  REQUIRE(stats.exit_code == 0);
+  CHECK(nlohmann::json::parse(stats.out)["documents"] == 1);
+}
+
+TEST_CASE("CLI: import the corpus, list, show and summarise it", "[cli]") {
+  Fixture f;
+  CliRun first = f.Run({"import", test::CorpusDir().string()});
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.out, Catch::Contains("Imported 2, revised 0, unchanged 0, failed 0."));
+  CliRun again = f.Run({"import", test::CorpusDir().string()});
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("unchanged 2"));
+
+  CliRun docs = f.Run({"docs"});
+  CHECK(docs.exit_code == 0);
+  CHECK_THAT(docs.out, Catch::Contains("Joint Statement of the Japan-U.S. Cyber Dialogue") &&
+                           Catch::Contains("International Strategy on Cybersecurity Cooperation"));
+
+  nlohmann::json list = f.Json({"docs", "--json"});
+  REQUIRE(list.size() == 2);
+  for (const char* field : {"id", "kind", "title", "symbol", "date", "place", "language",
+                            "source_path", "sha256", "importer", "importer_version", "revision",
+                            "imported_at", "paragraph_count", "commitment_count"}) {
+    CHECK(list[0].contains(field));
+  }
+  CHECK(list[0]["revision"] == 1);
+  CHECK(list[0]["sha256"].get<std::string>().size() == 64);
+
+  nlohmann::json stats = f.Json({"stats", "--json"});
+  CHECK(stats["documents"] == 2);
+  CHECK(stats["paragraphs"].get<int>() > 30);
+  CliRun text_stats = f.Run({"stats"});
+  CHECK_THAT(text_stats.out, Catch::Contains("Documents    2") && Catch::Contains("Commitments"));
+}
+
+TEST_CASE("CLI: show lists the joint statement's paragraphs in reading order", "[cli]") {
+  Fixture f;
+  f.ImportCorpus();
+  nlohmann::json view = f.Json({"show", "Japan-U.S. Cyber Dialogue", "--json"});
+  CHECK_THAT(view["title"].get<std::string>(),
+             Catch::Contains("Joint Statement of the Japan-U.S. Cyber Dialogue"));
+  const auto& paragraphs = view["paragraphs"];
+  REQUIRE(paragraphs.size() > 10);
+  std::string all_text;
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    CHECK(paragraphs[i]["ordinal"] == static_cast<int>(i) + 1);
+    all_text += paragraphs[i]["text"].get<std::string>() + "\n";
+  }
+  auto first = all_text.find("Following the meeting between Prime Minister Shinzo Abe");
+  auto fifth = all_text.find("committed to promoting public-private coordination");
+  auto last = all_text.find("affirmed their determination to advance shared efforts");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(fifth != std::string::npos);
+  REQUIRE(last != std::string::npos);
+  CHECK(first < fifth);
+  CHECK(fifth < last);
+
+  const int id = view["id"];
+  CliRun by_id = f.Run({"show", std::to_string(id)});
+  CHECK(by_id.exit_code == 0);
+  CHECK_THAT(by_id.out, Catch::Contains("Shinzo Abe"));
+  CHECK(by_id.out.find("Shinzo Abe") < by_id.out.find("determination to advance"));
+}
+
+TEST_CASE("CLI: a DOC that matches nothing or several documents is a usage error", "[cli]") {
+  Fixture f;
+  f.ImportCorpus();
+  CliRun ambiguous = f.Run({"show", "cyber"});
+  CHECK(ambiguous.exit_code == 1);
+  CHECK_THAT(ambiguous.err, Catch::Contains("matches 2 documents"));
+  CliRun missing = f.Run({"show", "Budapest Convention"});
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Catch::Contains("No document matches 'Budapest Convention'"));
+  CHECK(f.Run({"show", "999"}).exit_code == 1);
+}
+
+TEST_CASE("CLI: bad database files give one sentence naming the file and change nothing",
+          "[cli]") {
+  Fixture f;
+  SECTION("random bytes") {
+    std::string bytes(8192, '\0');
+    for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>((i * 7919) % 251);
+    f.dir.Write("library.sqlite3", bytes);
+    for (const char* command : {"docs", "stats"}) {
+      CliRun run = f.Run({command});
+      CHECK(run.exit_code == 2);
+      CHECK_THAT(run.err, Catch::Contains("library.sqlite3") && Catch::Contains("damaged"));
+      CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+    }
+    CHECK(f.Run({"import", test::JointStatementPath().string()}).exit_code == 2);
+    CHECK(test::ReadAll(f.db) == bytes);
+  }
+  SECTION("a newer schema") {
+    REQUIRE(f.Run({"init"}).exit_code == 0);
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(f.db.c_str(), &raw) == SQLITE_OK);
+    sqlite3_exec(raw, "PRAGMA user_version = 77", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    CliRun run = f.Run({"docs"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("newer NormTrack") && Catch::Contains("library.sqlite3"));
+  }
+  SECTION("a folder") {
+    std::filesystem::create_directories(f.db);
+    CliRun run = f.Run({"import", test::JointStatementPath().string()});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("is a folder"));
+  }
+  SECTION("locked by another writer") {
+    f.ImportCorpus();
+    const std::string before = f.Run({"docs", "--json"}).out;
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(f.db.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "BEGIN IMMEDIATE; DELETE FROM paragraphs;", nullptr, nullptr,
+                         nullptr) == SQLITE_OK);
+    test::TempDir inputs;
+    auto file = inputs.Write("new.md", "# New statement\n\nJapan will act.\n");
+    CliRun run = f.Run({"import", file.string()}, {{"NORMTRACK_BUSY_TIMEOUT_MS", "100"}});
+    // Readers still see the last committed state while the writer holds its lock.
+    CliRun docs = f.Run({"docs", "--json"});
+    sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("locked") && Catch::Contains("library.sqlite3"));
+    CHECK(docs.exit_code == 0);
+    CHECK(docs.out == before);
+    CHECK(f.Run({"docs", "--json"}).out == before);
+  }
+}
+
+TEST_CASE("CLI: an import that fails halfway leaves the library as it was", "[cli]") {
+  Fixture f;
+  REQUIRE(f.Run({"import", test::NiscArticlePath().string()}).exit_code == 0);
+  const std::string before = f.Run({"show", "1", "--json"}).out;
+  const std::string stats_before = f.Run({"stats", "--json"}).out;
+  CliRun failed = f.Run({"import", test::JointStatementPath().string()},
+                        {{"NORMTRACK_FAULT", "store.insert_paragraph:6"}});
+  CHECK(failed.exit_code == 2);
+  CHECK_THAT(failed.err, Catch::Contains("japan-us-cyber-dialogue-2017-joint-statement.txt"));
+  CHECK(f.Run({"stats", "--json"}).out == stats_before);
+  CHECK(f.Run({"show", "1", "--json"}).out == before);
+  CHECK(f.Run({"import", test::JointStatementPath().string()}).exit_code == 0);
+
+  CliRun bad_fault = f.Run({"docs"}, {{"NORMTRACK_FAULT", "nonsense"}});
+  CHECK(bad_fault.exit_code == 1);
+}
+
+TEST_CASE("CLI: a folder with bad files imports the rest and reports each failure", "[cli]") {
+  Fixture f;
+  test::TempDir inputs;
+  inputs.Write("good.md", "# Good statement\n\n1. Japan and the United States will cooperate.\n");
+  inputs.Write("binary.txt", std::string("\0\1\2\3garbage", 11));
+  inputs.Write("nested/empty.md", "");
+  CliRun run = f.Run({"import", inputs.path().string()});
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.out, Catch::Contains("Imported 1, revised 0, unchanged 0, failed 2."));
+  CHECK_THAT(run.err, Catch::Contains("binary.txt") && Catch::Contains("empty.md"));
+  nlohmann::json report = nlohmann::json::parse(
+      f.Run({"import", "--dry-run", "--json", inputs.path().string()}).out);
+  CHECK(report["dry_run"] == true);
+  CHECK(report["unchanged"] == 1);
+  CHECK(report["failed"] == 2);
+  CHECK(report["files"].size() == 3);
+  CHECK(f.Json({"stats", "--json"})["documents"] == 1);
+
+  CliRun missing = f.Run({"import", (inputs / "nope.md").string()});
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("nope.md"));
+}
+
+TEST_CASE("CLI: file names with spaces, quotes and non-ASCII characters", "[cli]") {
+  Fixture f;
+  test::TempDir inputs;
+  auto file = inputs.Write("Déclaration commune 'Japon–US' (2017).md",
+                           "# Déclaration commune\n\nLe Japon et les États-Unis coopéreront.\n");
+  CliRun run = f.Run({"import", file.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  nlohmann::json list = f.Json({"docs", "--json"});
+  REQUIRE(list.size() == 1);
+  CHECK_THAT(list[0]["source_path"].get<std::string>(), Catch::Contains("Japon–US"));
+  CHECK_THAT(f.Run({"show", "Déclaration"}).out, Catch::Contains("États-Unis"));
+}
