@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/sha256.h"
+#include "importers/markdown.h"
 #include "importers/plain_text.h"
 
 namespace nt::importers {
@@ -10,6 +11,7 @@ Registry Registry::WithBuiltinFormats() {
   Registry registry;
   // One line per format: adding a format is adding its file and its line here.
   registry.Add(std::make_unique<PlainTextImporter>());
+  registry.Add(std::make_unique<MarkdownImporter>());
   return registry;
 }
 
