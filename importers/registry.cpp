@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/sha256.h"
+#include "importers/akoma_ntoso.h"
 #include "importers/markdown.h"
 #include "importers/plain_text.h"
 
@@ -12,6 +13,7 @@ Registry Registry::WithBuiltinFormats() {
   // One line per format: adding a format is adding its file and its line here.
   registry.Add(std::make_unique<PlainTextImporter>());
   registry.Add(std::make_unique<MarkdownImporter>());
+  registry.Add(std::make_unique<AkomaNtosoImporter>());
   return registry;
 }
 
