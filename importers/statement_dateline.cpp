@@ -103,8 +103,10 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
+// Capitalised, or in a script without case ("東京", "Genève" counts by its "G").
 bool StartsUpper(std::string_view word) {
-  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+  return !word.empty() &&
+         ((word[0] >= 'A' && word[0] <= 'Z') || static_cast<unsigned char>(word[0]) >= 0x80);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "importers/statement_labels.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace nt::importers {
@@ -35,6 +37,19 @@ std::optional<LeadingLabel> Make(std::string_view text, std::size_t label_end,
   return LeadingLabel{std::move(parts), Trim(text.substr(0, label_end)), std::move(rest)};
 }
 
+// The usual nesting order of label styles, outermost first.
+int Rank(LabelStyle style) {
+  switch (style) {
+    case LabelStyle::kSection: return 0;
+    case LabelStyle::kNumber: return 1;
+    case LabelStyle::kParenNumber: return 2;
+    case LabelStyle::kLetter: return 3;
+    case LabelStyle::kParenLetter: return 4;
+    case LabelStyle::kParenRoman: return 5;
+  }
+  return 5;
+}
+
 }  // namespace
 
 std::size_t SectionNumber::Depth() const { return Split(number, '.').size(); }
@@ -59,8 +74,11 @@ std::optional<LeadingLabel> ParseLeadingLabel(std::string_view full_text) {
     }
     if (i < text.size() && text[i] == '.') {
       if (IsSpaceAt(text, i + 1)) return Make(text, i + 1, {{LabelStyle::kNumber, number}});
-      // "2.1" or "2.1." followed by text: a section number.
-      if (auto section = ParseSectionNumber(text); section && section->Depth() > 1) {
+      // "2.1" or "2.1." followed by a capitalised word: a section number ("1.5 million" is
+      // an amount).
+      if (auto section = ParseSectionNumber(text);
+          section && section->Depth() > 1 && !IsLower(section->rest.front()) &&
+          !IsDigit(section->rest.front())) {
         return LeadingLabel{{{LabelStyle::kSection, section->number}},
                             section->number,
                             section->rest};
@@ -130,10 +148,15 @@ std::string LabelPath::Push(const std::vector<LabelPart>& parts) {
       if (part.style == LabelStyle::kSection) {
         parts_.clear();
       } else {
-        for (std::size_t level = 0; level < parts_.size(); ++level) {
-          if (parts_[level].style == part.style) {
-            parts_.resize(level);
-            break;
+        auto same = std::find_if(parts_.begin(), parts_.end(),
+                                 [&](const LabelPart& open) { return open.style == part.style; });
+        if (same != parts_.end()) {
+          parts_.erase(same, parts_.end());
+        } else {
+          // A style new to the path nests under the open levels unless it is conventionally
+          // an outer one ("9." after "(4)" starts a new top-level item, not "(4)9").
+          while (!parts_.empty() && Rank(parts_.back().style) > Rank(part.style)) {
+            parts_.pop_back();
           }
         }
       }
