@@ -3,6 +3,7 @@
 #include "core/file_io.h"
 #include "core/sha256.h"
 #include "importers/akoma_ntoso.h"
+#include "importers/html.h"
 #include "importers/markdown.h"
 #include "importers/plain_text.h"
 
@@ -14,6 +15,7 @@ Registry Registry::WithBuiltinFormats() {
   registry.Add(std::make_unique<PlainTextImporter>());
   registry.Add(std::make_unique<MarkdownImporter>());
   registry.Add(std::make_unique<AkomaNtosoImporter>());
+  registry.Add(std::make_unique<HtmlImporter>());
   return registry;
 }
 
