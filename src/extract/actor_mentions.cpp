@@ -114,9 +114,13 @@ std::vector<ActorMention> DocumentActors::Find(std::string_view text,
       ++i;
       continue;
     }
-    // Collectives first: "both countries" is not the start of any alias.
+    // Collectives first: "both countries" is not the start of any alias. They all open with
+    // one of four words, which keeps this loop off the hot path.
     bool found = false;
+    bool may_open_collective = TokenIs(text, token, "the") || TokenIs(text, token, "both") ||
+                               TokenIs(text, token, "each") || TokenIs(text, token, "our");
     for (const CompiledCollective& c : collectives) {
+      if (!may_open_collective) break;
       int len = static_cast<int>(c.words.size());
       if (i + len > n) continue;
       bool same = true;

@@ -200,8 +200,9 @@ Result<Gazetteer> ParseGazetteer(std::string_view text, std::string_view source_
       if (!inserted && it->second != static_cast<int>(r)) {
         return Fail(RowError(source_name, row.line,
                              "the alias " + Quoted(alias) + " already belongs to " +
-                                 Quoted(rows[static_cast<std::size_t>(it->second)]
-                                            .actor.canonical_name) +
+                                 // earlier rows were already moved into `actors`
+                                 Quoted(actors[static_cast<std::size_t>(it->second)]
+                                            .canonical_name) +
                                  " (line " +
                                  std::to_string(rows[static_cast<std::size_t>(it->second)].line) +
                                  ")"));
