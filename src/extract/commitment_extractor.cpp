@@ -274,7 +274,8 @@ std::vector<Group> BuildGroups(std::string_view text, const std::vector<Token>& 
         has_link = has_link || TokenIs(text, gap, "and") || TokenIs(text, gap, "as") ||
                    TokenText(text, gap) == ",";
       }
-      if (joined && has_link) {
+      // Adjacent names form one phrase too: "ASEAN Member States".
+      if (joined && (has_link || current->token_end == mention.token_begin)) {
         current->token_end = mention.token_end;
         for (int a : mention.actors) {
           if (std::find(current->actors.begin(), current->actors.end(), a) ==
