@@ -45,8 +45,8 @@ std::string DecodeEntity(std::string_view entity) {
     bool hex = entity[2] == 'x' || entity[2] == 'X';
     std::string_view digits = entity.substr(hex ? 3 : 2, entity.size() - (hex ? 4 : 3));
     unsigned value = 0;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value,
-                                     hex ? 16 : 10);
+    auto [end, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
     std::string out;
     if (ec == std::errc() && end == digits.data() + digits.size()) {
       AppendCodePoint(out, value);
@@ -55,14 +55,12 @@ std::string DecodeEntity(std::string_view entity) {
     return std::string(entity);
   }
   static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"&amp;", "&"},         {"&lt;", "<"},          {"&gt;", ">"},
-      {"&quot;", "\""},       {"&apos;", "'"},        {"&nbsp;", "\u00A0"},
-      {"&ndash;", "\u2013"},  {"&mdash;", "\u2014"},  {"&hellip;", "\u2026"},
-      {"&lsquo;", "\u2018"},  {"&rsquo;", "\u2019"},  {"&ldquo;", "\u201C"},
-      {"&rdquo;", "\u201D"},  {"&copy;", "\u00A9"},   {"&reg;", "\u00AE"},
-      {"&trade;", "\u2122"},  {"&eacute;", "\u00E9"}, {"&euro;", "\u20AC"},
-      {"&yen;", "\u00A5"},    {"&sect;", "\u00A7"},   {"&para;", "\u00B6"},
-      {"&middot;", "\u00B7"}, {"&bull;", "\u2022"},   {"&times;", "\u00D7"}};
+      {"&amp;", "&"},         {"&lt;", "<"},          {"&gt;", ">"},         {"&quot;", "\""},
+      {"&apos;", "'"},        {"&nbsp;", "\u00A0"},   {"&ndash;", "\u2013"}, {"&mdash;", "\u2014"},
+      {"&hellip;", "\u2026"}, {"&lsquo;", "\u2018"},  {"&rsquo;", "\u2019"}, {"&ldquo;", "\u201C"},
+      {"&rdquo;", "\u201D"},  {"&copy;", "\u00A9"},   {"&reg;", "\u00AE"},   {"&trade;", "\u2122"},
+      {"&eacute;", "\u00E9"}, {"&euro;", "\u20AC"},   {"&yen;", "\u00A5"},   {"&sect;", "\u00A7"},
+      {"&para;", "\u00B6"},   {"&middot;", "\u00B7"}, {"&bull;", "\u2022"},  {"&times;", "\u00D7"}};
   for (const auto& [name, text] : kNamed) {
     if (entity == name) return std::string(text);
   }
@@ -209,7 +207,8 @@ class BlockCollector {
       case MD_BLOCK_H:
         Flush();
         Open(BlockKind::kHeading);
-        open_->heading_level = static_cast<int>(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level);
+        open_->heading_level =
+            static_cast<int>(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level);
         break;
       case MD_BLOCK_P:
       case MD_BLOCK_CODE:
@@ -254,8 +253,9 @@ class BlockCollector {
         break;
       case MD_BLOCK_HTML:
         in_html_ = false;
-        for (std::string& paragraph : HtmlFragmentParagraphs(html_)) {
-          blocks_.push_back(TableRowBlock(std::move(paragraph), html_line_));
+        for (HtmlParagraph& paragraph : HtmlFragmentParagraphs(html_)) {
+          int line = html_line_ > 0 ? html_line_ + paragraph.line - 1 : 0;
+          blocks_.push_back(TableRowBlock(std::move(paragraph.text), line));
         }
         break;
       default:
@@ -306,7 +306,8 @@ class BlockCollector {
         std::string& text = open_->lines.back().text;
         std::string_view shown = TrimView(std::string_view(text).substr(link_start_));
         if ((shown.starts_with("http://") || shown.starts_with("https://") ||
-             shown.starts_with("www.")) && !link_href_.empty()) {
+             shown.starts_with("www.")) &&
+            !link_href_.empty()) {
           text.resize(link_start_);
           text += link_href_;
         }
@@ -521,7 +522,8 @@ MarkdownSignals ScanSignals(std::string_view text) {
     std::string_view trimmed = TrimView(line);
     if (trimmed.starts_with('#')) {
       std::size_t level = trimmed.find_first_not_of('#');
-      if (level != std::string_view::npos && level <= 6 && trimmed[level] == ' ') ++signals.headings;
+      if (level != std::string_view::npos && level <= 6 && trimmed[level] == ' ')
+        ++signals.headings;
     }
     if (trimmed == "---" || trimmed == "***" || trimmed == "___" ||
         (trimmed.size() >= 3 && trimmed.find_first_not_of('=') == std::string_view::npos)) {

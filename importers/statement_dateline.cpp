@@ -1,8 +1,8 @@
 #include "importers/statement_dateline.h"
 
 #include <array>
-#include <cstdio>
 #include <charconv>
+#include <cstdio>
 #include <vector>
 
 #include "core/text.h"
@@ -19,9 +19,9 @@ constexpr std::array<std::string_view, 7> kWeekdays = {
 
 // Release types as the State Department, MOFA and other ministries print them.
 constexpr std::array<std::string_view, 14> kReleaseTypes = {
-    "Media Note",   "Press Release", "Press Statement", "Joint Press Release", "Joint Statement",
-    "Fact Sheet",   "Readout",       "Remarks",         "Communiqué",          "Joint Communiqué",
-    "Press Briefing", "Statement",   "Notice",          "News Release"};
+    "Media Note",     "Press Release", "Press Statement", "Joint Press Release", "Joint Statement",
+    "Fact Sheet",     "Readout",       "Remarks",         "Communiqué",          "Joint Communiqué",
+    "Press Briefing", "Statement",     "Notice",          "News Release"};
 
 // 1..12 for a month name or its abbreviation ("Jul", "Jul.", "Sept"), 0 otherwise.
 int MonthNumber(std::string_view word) {

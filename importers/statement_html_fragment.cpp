@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/text.h"
@@ -107,7 +108,13 @@ std::string ListText(const GumboNode* list) {
 struct Unit {
   std::string text;
   bool lead_in = false;  // a short line that introduces the list after it
+  int line = 1;
 };
+
+int LineOf(const GumboNode* node) {
+  if (node->type != GUMBO_NODE_ELEMENT) return 1;
+  return std::max(1, static_cast<int>(node->v.element.start_pos.line));
+}
 
 void CollectRows(const GumboNode* node, std::vector<Unit>& units) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
@@ -123,7 +130,7 @@ void CollectRows(const GumboNode* node, std::vector<Unit>& units) {
     if (cells.size() > 1) {
       row += ": " + Join(std::vector<std::string>(cells.begin() + 1, cells.end()), "; ");
     }
-    units.push_back({std::move(row), false});
+    units.push_back({std::move(row), false, LineOf(node)});
     return;
   }
   const GumboVector& children = node->v.element.children;
@@ -138,7 +145,7 @@ void CollectBlocks(const GumboNode* parent, std::vector<Unit>& units) {
   auto flush_loose = [&] {
     std::string text = CollapseWhitespace(loose);
     loose.clear();
-    if (!text.empty()) units.push_back({std::move(text), false});
+    if (!text.empty()) units.push_back({std::move(text), false, LineOf(parent)});
   };
   for (unsigned i = 0; i < children.length; ++i) {
     const auto* node = static_cast<const GumboNode*>(children.data[i]);
@@ -148,13 +155,13 @@ void CollectBlocks(const GumboNode* parent, std::vector<Unit>& units) {
     }
     GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_P || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 ||
-        tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6 ||
-        tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD) {
+        tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6 || tag == GUMBO_TAG_DT ||
+        tag == GUMBO_TAG_DD) {
       flush_loose();
       std::string text = CleanText(node, false);
       if (text.empty()) continue;
       bool lead_in = !EndsSentenceOrLeadIn(text) || text.back() == ':';
-      units.push_back({std::move(text), lead_in});
+      units.push_back({std::move(text), lead_in, LineOf(node)});
     } else if (IsList(node)) {
       flush_loose();
       std::string text = ListText(node);
@@ -165,7 +172,7 @@ void CollectBlocks(const GumboNode* parent, std::vector<Unit>& units) {
         lead.text += text;
         lead.lead_in = false;
       } else {
-        units.push_back({std::move(text), false});
+        units.push_back({std::move(text), false, LineOf(node)});
       }
     } else if (tag == GUMBO_TAG_TABLE) {
       flush_loose();
@@ -184,15 +191,15 @@ void CollectBlocks(const GumboNode* parent, std::vector<Unit>& units) {
 
 }  // namespace
 
-std::vector<std::string> HtmlFragmentParagraphs(std::string_view html) {
+std::vector<HtmlParagraph> HtmlFragmentParagraphs(std::string_view html) {
   std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
   if (!output || !output->root) return {};
   std::vector<Unit> units;
   CollectBlocks(output->root, units);
-  std::vector<std::string> paragraphs;
+  std::vector<HtmlParagraph> paragraphs;
   for (Unit& unit : units) {
-    if (!unit.text.empty()) paragraphs.push_back(std::move(unit.text));
+    if (!unit.text.empty()) paragraphs.push_back({std::move(unit.text), unit.line});
   }
   return paragraphs;
 }

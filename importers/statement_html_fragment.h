@@ -15,6 +15,10 @@ namespace nt::importers {
 //    a nested list follows its item; decorative bullets ("➢", "✓") are removed;
 //  - each table row is one paragraph, cells joined with ": " then "; ".
 // Empty for a fragment with no text (a comment, an empty <div>).
-std::vector<std::string> HtmlFragmentParagraphs(std::string_view html);
+struct HtmlParagraph {
+  std::string text;
+  int line = 1;  // 1-based line within the fragment where the block starts
+};
+std::vector<HtmlParagraph> HtmlFragmentParagraphs(std::string_view html);
 
 }  // namespace nt::importers

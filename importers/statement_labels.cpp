@@ -22,8 +22,8 @@ bool IsSpaceAt(std::string_view text, std::size_t i) {
 }
 
 bool IsRomanNumeral(std::string_view letters) {
-  static constexpr std::string_view kRomans[] = {"ii",  "iii", "iv", "vi",  "vii",
-                                                 "viii", "ix", "xi", "xii", "xiii"};
+  static constexpr std::string_view kRomans[] = {"ii",   "iii", "iv", "vi",  "vii",
+                                                 "viii", "ix",  "xi", "xii", "xiii"};
   for (std::string_view roman : kRomans) {
     if (letters == roman) return true;
   }
@@ -40,12 +40,18 @@ std::optional<LeadingLabel> Make(std::string_view text, std::size_t label_end,
 // The usual nesting order of label styles, outermost first.
 int Rank(LabelStyle style) {
   switch (style) {
-    case LabelStyle::kSection: return 0;
-    case LabelStyle::kNumber: return 1;
-    case LabelStyle::kParenNumber: return 2;
-    case LabelStyle::kLetter: return 3;
-    case LabelStyle::kParenLetter: return 4;
-    case LabelStyle::kParenRoman: return 5;
+    case LabelStyle::kSection:
+      return 0;
+    case LabelStyle::kNumber:
+      return 1;
+    case LabelStyle::kParenNumber:
+      return 2;
+    case LabelStyle::kLetter:
+      return 3;
+    case LabelStyle::kParenLetter:
+      return 4;
+    case LabelStyle::kParenRoman:
+      return 5;
   }
   return 5;
 }
@@ -76,12 +82,11 @@ std::optional<LeadingLabel> ParseLeadingLabel(std::string_view full_text) {
       if (IsSpaceAt(text, i + 1)) return Make(text, i + 1, {{LabelStyle::kNumber, number}});
       // "2.1" or "2.1." followed by a capitalised word: a section number ("1.5 million" is
       // an amount).
-      if (auto section = ParseSectionNumber(text);
-          section && section->Depth() > 1 && !IsLower(section->rest.front()) &&
-          !IsDigit(section->rest.front())) {
-        return LeadingLabel{{{LabelStyle::kSection, section->number}},
-                            section->number,
-                            section->rest};
+      if (auto section = ParseSectionNumber(text); section && section->Depth() > 1 &&
+                                                   !IsLower(section->rest.front()) &&
+                                                   !IsDigit(section->rest.front())) {
+        return LeadingLabel{
+            {{LabelStyle::kSection, section->number}}, section->number, section->rest};
       }
     }
     return std::nullopt;
@@ -132,7 +137,7 @@ std::optional<SectionNumber> ParseSectionNumber(std::string_view heading) {
     break;
   }
   if (number.empty()) return std::nullopt;
-  if (i < text.size() && text[i] == '.') ++i;  // "1. Preface"
+  if (i < text.size() && text[i] == '.') ++i;                       // "1. Preface"
   if (i < text.size() && !IsSpaceAt(text, i)) return std::nullopt;  // "2017年", "3rd"
   std::string rest = Trim(text.substr(i));
   if (rest.empty()) return std::nullopt;

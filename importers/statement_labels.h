@@ -43,8 +43,8 @@ std::optional<LeadingLabel> ParseLeadingLabel(std::string_view text);
 // The section number a heading starts with ("2.1 Objectives" -> "2.1", "1. Preface" -> "1"),
 // with the heading's remaining text; nullopt when the heading is not numbered.
 struct SectionNumber {
-  std::string number;  // "2.1"
-  std::string rest;    // "Objectives"
+  std::string number;         // "2.1"
+  std::string rest;           // "Objectives"
   std::size_t Depth() const;  // number of components: "2.1" -> 2
 };
 std::optional<SectionNumber> ParseSectionNumber(std::string_view heading);

@@ -23,7 +23,11 @@ constexpr std::size_t kMaxFrontMatterLines = 6;
 char32_t DecodeAt(std::string_view text, std::size_t i, std::size_t* length) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   unsigned char c = byte(i);
-  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+  std::size_t n = c < 0x80           ? 1
+                  : (c >> 5) == 0x6  ? 2
+                  : (c >> 4) == 0xE  ? 3
+                  : (c >> 3) == 0x1E ? 4
+                                     : 1;
   if (i + n > text.size()) n = 1;
   char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
   for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
@@ -101,10 +105,10 @@ bool StartsUppercase(std::string_view text) {
 // Words that cannot end an English sentence: a block ending with one was cut short.
 bool IsDanglingWord(std::string_view word) {
   static constexpr std::array<std::string_view, 34> kWords = {
-      "of",    "the",   "a",       "an",      "and",     "or",    "to",     "in",   "on",
-      "for",   "with",  "by",      "from",    "at",      "as",    "between", "among", "into",
-      "than",  "that",  "which",   "whose",   "its",     "their", "our",    "his",  "her",
-      "under", "over",  "through", "including", "such",  "both",  "this"};
+      "of",    "the",  "a",       "an",        "and",  "or",    "to",      "in",    "on",
+      "for",   "with", "by",      "from",      "at",   "as",    "between", "among", "into",
+      "than",  "that", "which",   "whose",     "its",  "their", "our",     "his",   "her",
+      "under", "over", "through", "including", "such", "both",  "this"};
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
@@ -119,9 +123,9 @@ bool IsTextMarker(std::string_view text) {
 
 bool MentionsSiteChrome(std::string_view text) {
   static constexpr std::array<std::string_view, 13> kCues = {
-      "website",        "web site",           "this site",      "external links",
-      "internet sites", "privacy polic",      "copyright",      "all rights reserved",
-      "\u00A9",         "terms of use",       "back to top",    "endorsement of the views",
+      "website",        "web site",      "this site",   "external links",
+      "internet sites", "privacy polic", "copyright",   "all rights reserved",
+      "\u00A9",         "terms of use",  "back to top", "endorsement of the views",
       "this page"};
   return std::any_of(kCues.begin(), kCues.end(),
                      [&](std::string_view cue) { return ContainsIgnoreCase(text, cue); });
@@ -135,12 +139,14 @@ std::optional<std::string> TableCaption(std::string_view text) {
     if (!caption.starts_with(word)) continue;
     std::size_t i = word.size();
     std::size_t digits = 0;
-    while (i + digits < caption.size() && caption[i + digits] >= '0' && caption[i + digits] <= '9') {
+    while (i + digits < caption.size() && caption[i + digits] >= '0' &&
+           caption[i + digits] <= '9') {
       ++digits;
     }
     std::size_t after = i + digits;
-    if (digits > 0 && (after == caption.size() || caption[after] == ':' || caption[after] == '.' ||
-                       caption[after] == ' ') &&
+    if (digits > 0 &&
+        (after == caption.size() || caption[after] == ':' || caption[after] == '.' ||
+         caption[after] == ' ') &&
         WordCount(caption) <= kMaxHeadingWords) {
       return caption;
     }
@@ -213,8 +219,8 @@ class FrontMatter {
   // Takes a block into the front matter; false (and nothing recorded) when it is content.
   // `next` is the following block, whose date can confirm that this block's line is a place.
   bool Absorb(const StatementBlock& block, const StatementBlock* next) {
-    if (block.kind != BlockKind::kParagraph || !block.list_label.empty() ||
-        block.lines.empty() || block.lines.size() > kMaxFrontMatterLines) {
+    if (block.kind != BlockKind::kParagraph || !block.list_label.empty() || block.lines.empty() ||
+        block.lines.size() > kMaxFrontMatterLines) {
       return false;
     }
     bool anchored = false;  // the block (or the next one) holds a date or a release type
@@ -395,10 +401,10 @@ void RejoinSplitParagraphs(std::vector<Unit>& units, std::vector<std::string>& w
       Role role = units[j].role;
       if (role == Role::kDropped || role == Role::kCaption || role == Role::kRow) continue;
       if (ContinuesSentence(units[i], units[j])) {
-        warnings.push_back("Rejoined the paragraph starting on line " +
-                           std::to_string(units[i].source_line) + " with its continuation on line " +
-                           std::to_string(units[j].source_line) +
-                           " (a sentence split by a page break or a table).");
+        warnings.push_back(
+            "Rejoined the paragraph starting on line " + std::to_string(units[i].source_line) +
+            " with its continuation on line " + std::to_string(units[j].source_line) +
+            " (a sentence split by a page break or a table).");
         units[i].text = JoinText(units[i].text, units[j].text);
         units[j].role = Role::kDropped;
         --i;  // the joined paragraph may continue further
@@ -493,8 +499,8 @@ class ParagraphBuilder {
     auto section = ParseSectionNumber(unit.text);
     // Numbered sections nest by their number, whatever their Markdown level ("### 2.1" and
     // "## 2.2" are both children of "2."); unnumbered ones by level.
-    std::size_t depth = section ? section->Depth()
-                                : static_cast<std::size_t>(std::max(1, unit.heading_level - 1));
+    std::size_t depth =
+        section ? section->Depth() : static_cast<std::size_t>(std::max(1, unit.heading_level - 1));
     while (!headings_.empty() && headings_.back().first >= depth) headings_.pop_back();
     Unit heading = unit;
     heading.text = section ? section->rest : unit.text;

@@ -35,11 +35,11 @@ struct StatementBlock {
   // The text without markup, one entry per printed line (hard line breaks, or source lines in
   // plain text); white space already collapsed.
   std::vector<std::string> lines;
-  int heading_level = 0;   // 1..6 for kHeading
-  std::string list_label;  // the printed marker of an ordered-list item: "7." or "7)"
-  bool emphasised = false; // all of the text is in italics
-  bool strong = false;     // all of the text is in bold
-  int source_line = 0;     // 1-based
+  int heading_level = 0;    // 1..6 for kHeading
+  std::string list_label;   // the printed marker of an ordered-list item: "7." or "7)"
+  bool emphasised = false;  // all of the text is in italics
+  bool strong = false;      // all of the text is in bold
+  int source_line = 0;      // 1-based
 };
 
 // A kTableRow block holding one row's readable text.
@@ -63,8 +63,8 @@ void LayOutStatement(const std::vector<StatementBlock>& blocks, const LayoutOpti
 
 // One line of a block that may be a tab-separated table (a pasted spreadsheet or Word table).
 struct TabLine {
-  std::string text;         // raw text of the line with its tabs, markup removed
-  bool starts_bold = false; // the line's first text is bold (a row heading)
+  std::string text;          // raw text of the line with its tabs, markup removed
+  bool starts_bold = false;  // the line's first text is bold (a row heading)
   int source_line = 0;
 };
 struct TabRow {

@@ -11,8 +11,8 @@ namespace nt::importers {
 namespace {
 
 bool HasUtf16Bom(std::string_view bytes) {
-  return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                               (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  return bytes.size() >= 2 &&
+         ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
 }
 
 // Appends a code point as UTF-8.
@@ -89,8 +89,7 @@ std::optional<std::string> ConvertShiftJis(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> converter(ucnv_open("Shift_JIS", &status));
   if (U_FAILURE(status)) return std::nullopt;
-  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                      &status);
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   if (U_FAILURE(status)) return std::nullopt;
   // Every Shift_JIS byte sequence gives at most one UTF-16 unit per byte.
   std::u16string units(bytes.size() + 1, u'\0');

@@ -70,9 +70,9 @@ std::vector<std::string> TextsUnder(const ImportedDocument& document, const std:
 
 TEST_CASE("MarkdownImporter: joint statement keeps printed labels", "[importers]") {
   ImportedDocument document = ReadMarkdown(LoadSource(test::JointStatementPath()));
-  CHECK(Labels(document) ==
-        std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "7(1)", "7(2)a", "7(2)b",
-                                 "7(2)c", "7(2)d", "7(3)a", "7(3)b", "7(3)c", "8"});
+  CHECK(Labels(document) == std::vector<std::string>{"1", "2", "3", "4", "5", "6", "7", "7(1)",
+                                                     "7(2)a", "7(2)b", "7(2)c", "7(2)d", "7(3)a",
+                                                     "7(3)b", "7(3)c", "8"});
   // The intro stays, unlabelled, first; "Begin text:" is not content.
   REQUIRE(document.paragraphs.size() == 19);
   CHECK(document.paragraphs[0].label.empty());
@@ -86,8 +86,7 @@ TEST_CASE("MarkdownImporter: joint statement keeps printed labels", "[importers]
   CHECK(WithLabel(document, "1").source_line == 15);
 }
 
-TEST_CASE("MarkdownImporter: joint statement title, date, place and release type",
-          "[importers]") {
+TEST_CASE("MarkdownImporter: joint statement title, date, place and release type", "[importers]") {
   ImportedDocument document = ReadMarkdown(LoadSource(test::JointStatementPath()));
   CHECK(document.kind == DocumentKind::kStatement);
   CHECK(document.title == "Joint Statement of the Japan-U.S. Cyber Dialogue");
@@ -242,6 +241,9 @@ TEST_CASE("MarkdownImporter: NISC tables become readable rows", "[importers]") {
         "Global initiatives with respect to critical infrastructure protection and rapid "
         "incident response undertaken at the Meridian, IWWN, and FIRST (e.g. Hosting the "
         "Meridian in 2014)");
+  // Each region block keeps the source line it starts on.
+  CHECK(StartingWith(document, "1. Asia Pacific").source_line == 77);
+  CHECK(StartingWith(document, "4. Multilateral frameworks").source_line == 80);
   for (const std::string& row : table3) {
     CHECK(row.find("\u27A2") == std::string::npos);  // decorative bullets are gone
     CHECK(row.find("\u2713") == std::string::npos);
@@ -272,8 +274,10 @@ TEST_CASE("MarkdownImporter: NISC sentences split by a table or a line break are
   CHECK(StartingWith(document, "This article presents").text ==
         "This article presents an overview of the \u201CInternational Strategy on "
         "Cybersecurity Cooperation \u2013 j-initiative for Cybersecurity\u201D.");
-  CHECK(StartingWith(document, "While the Internet").text.starts_with(
-      "While the Internet\u2019s information and communications infrastructure continues"));
+  CHECK(
+      StartingWith(document, "While the Internet")
+          .text.starts_with(
+              "While the Internet\u2019s information and communications infrastructure continues"));
   for (const ImportedParagraph& paragraph : document.paragraphs) {
     CHECK_FALSE(paragraph.text.starts_with("the stakeholders"));
     CHECK_FALSE(paragraph.text.starts_with("on Cybersecurity Cooperation"));
@@ -357,8 +361,7 @@ TEST_CASE("MarkdownImporter: a one-line dateline gives place and date", "[import
   CHECK(document.paragraphs[0].label == "1");
 }
 
-TEST_CASE("MarkdownImporter: short numbered list items stay items, not headings",
-          "[importers]") {
+TEST_CASE("MarkdownImporter: short numbered list items stay items, not headings", "[importers]") {
   ImportedDocument document =
       ReadMarkdownText("# Participants\n\nThe participants were:\n\n(a) Japan\n\n(b) Australia\n");
   CHECK(Labels(document) == std::vector<std::string>{"(a)", "(b)"});

@@ -57,9 +57,9 @@ std::string Label(std::string_view text) {
 
 // ---- the plain-text importer -----------------------------------------------------------------
 
-TEST_CASE("PlainTextImporter: press release title, release type, place and date",
-          "[importers]") {
-  ImportedDocument document = ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
+TEST_CASE("PlainTextImporter: press release title, release type, place and date", "[importers]") {
+  ImportedDocument document =
+      ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
   CHECK(document.title ==
         "Joint Press Release on the Second Japan-Australia Cyber Policy Dialogue");
   CHECK(document.kind == DocumentKind::kStatement);
@@ -70,7 +70,8 @@ TEST_CASE("PlainTextImporter: press release title, release type, place and date"
 }
 
 TEST_CASE("PlainTextImporter: leading printed labels move into the label", "[importers]") {
-  ImportedDocument document = ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
+  ImportedDocument document =
+      ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
   CHECK(Labels(document) ==
         std::vector<std::string>{"1", "2", "2(1)a", "2(1)b", "2(2)", "13(a)", "", ""});
   CHECK(WithLabel(document, "1").text.starts_with("The second Japan-Australia Cyber Policy"));
@@ -87,7 +88,8 @@ TEST_CASE("PlainTextImporter: leading printed labels move into the label", "[imp
 }
 
 TEST_CASE("PlainTextImporter: a sentence split by a page break is rejoined", "[importers]") {
-  ImportedDocument document = ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
+  ImportedDocument document =
+      ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
   CHECK(WithLabel(document, "2(1)a").text ==
         "Japan and Australia will promote the norms recommended in the 2015 report of the Group "
         "of Governmental Experts (A/70/174), in particular the norm on cooperation among States "
@@ -97,7 +99,8 @@ TEST_CASE("PlainTextImporter: a sentence split by a page break is rejoined", "[i
 }
 
 TEST_CASE("PlainTextImporter: an unmarked heading line heads the text after it", "[importers]") {
-  ImportedDocument document = ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
+  ImportedDocument document =
+      ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
   REQUIRE(document.paragraphs.size() == 8);
   CHECK(document.paragraphs[6].text == "Next steps");
   CHECK(document.paragraphs[7].text ==
@@ -115,10 +118,10 @@ TEST_CASE("PlainTextImporter: wins over Markdown on a genuinely plain .txt", "[i
 }
 
 TEST_CASE("PlainTextImporter: tab-separated rows become readable paragraphs", "[importers]") {
-  ImportedDocument document = ReadPlain(SourceFile{
-      "table.txt",
-      "Priority Areas\n\nIntro sentence of the table.\n\nArea\tMeasure\nSharing\tFaster "
-      "alerts\nCrime\tMore cooperation\n"});
+  ImportedDocument document = ReadPlain(
+      SourceFile{"table.txt",
+                 "Priority Areas\n\nIntro sentence of the table.\n\nArea\tMeasure\nSharing\tFaster "
+                 "alerts\nCrime\tMore cooperation\n"});
   REQUIRE(document.paragraphs.size() == 4);
   CHECK(document.paragraphs[1].text == "Area: Measure");
   CHECK(document.paragraphs[2].text == "Sharing: Faster alerts");
@@ -134,11 +137,12 @@ TEST_CASE("PlainTextImporter: bad input is refused with one sentence naming the 
     CHECK(result.error().message == "File 'empty.txt' is empty.");
   }
   SECTION("binary file with NUL bytes") {
-    auto result = registry.Read(SourceFile{"data.txt", std::string("\x7F" "ELF\0\0\x01\x02", 8)});
+    auto result = registry.Read(SourceFile{"data.txt", std::string("\x7F"
+                                                                   "ELF\0\0\x01\x02",
+                                                                   8)});
     REQUIRE_FALSE(result.has_value());
     CHECK(result.error().code == ErrorCode::kUnsupported);
-    CHECK(result.error().message ==
-          "File 'data.txt' is not in a format NormTrack can import.");
+    CHECK(result.error().message == "File 'data.txt' is not in a format NormTrack can import.");
   }
   SECTION("only blank lines") {
     auto result = registry.Read(SourceFile{"blank.txt", " \n\t\n\n"});
@@ -173,8 +177,7 @@ TEST_CASE("StatementLabels: leading labels are recognised, not years or abbrevia
   CHECK(Label("Japan and the U.S.") == "<none>");
 }
 
-TEST_CASE("StatementLabels: nested labels compose and siblings replace each other",
-          "[importers]") {
+TEST_CASE("StatementLabels: nested labels compose and siblings replace each other", "[importers]") {
   LabelPath path;
   auto push = [&](std::string_view text) { return path.Push(ParseLeadingLabel(text)->parts); };
   CHECK(push("7. x") == "7");

@@ -66,8 +66,7 @@ TEST_CASE("TextDecoding: UTF-16 little and big endian with a byte-order mark", "
   auto broken = DecodeText(SourceFile{"broken.txt", Utf16Bytes(u"a\nb\xD800", true)});
   REQUIRE_FALSE(broken.has_value());
   CHECK(broken.error().code == ErrorCode::kParse);
-  CHECK(broken.error().message ==
-        "File 'broken.txt' has a broken UTF-16 character on line 2.");
+  CHECK(broken.error().message == "File 'broken.txt' has a broken UTF-16 character on line 2.");
 }
 
 TEST_CASE("TextDecoding: Japanese Shift_JIS is decoded when it is not UTF-8", "[importers]") {
@@ -83,7 +82,8 @@ TEST_CASE("TextDecoding: a Shift_JIS statement file imports as Japanese", "[impo
   const ImportedDocument& document = read->document;
   CHECK(read->importer == "plain_text");
   CHECK(document.metadata.at("encoding") == "Shift_JIS");
-  CHECK(document.title == "\u65E5\u7C73\u30B5\u30A4\u30D0\u30FC\u5BFE\u8A71\u5171\u540C\u58F0\u660E");
+  CHECK(document.title ==
+        "\u65E5\u7C73\u30B5\u30A4\u30D0\u30FC\u5BFE\u8A71\u5171\u540C\u58F0\u660E");
   CHECK(document.place == "\u6771\u4EAC");
   CHECK(document.date == "2017-07-24");
   CHECK(document.language == "ja");
