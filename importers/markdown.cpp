@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/platform.h"
 #include "core/text.h"
 #include "importers/statement_html_fragment.h"
 #include "importers/statement_layout.h"
@@ -571,7 +572,9 @@ Result<ImportedDocument> MarkdownImporter::Read(const SourceFile& file) const {
   BlockCollector collector(decoded->text);
   NT_TRY(collector.Parse(file.DisplayName()));
   ImportedDocument document;
-  LayOutStatement(collector.TakeBlocks(), LayoutOptions{}, document);
+  LayoutOptions options;
+  options.fallback_title = platform::PathToUtf8(file.path.stem());
+  LayOutStatement(collector.TakeBlocks(), options, document);
   if (decoded->encoding != "UTF-8") {
     document.metadata["encoding"] = decoded->encoding;
     if (decoded->encoding == "Shift_JIS") {

@@ -1,5 +1,6 @@
 #include "importers/plain_text.h"
 
+#include "core/platform.h"
 #include "core/text.h"
 #include "importers/statement_layout.h"
 #include "importers/text_decoding.h"
@@ -64,7 +65,10 @@ Result<ImportedDocument> PlainTextImporter::Read(const SourceFile& file) const {
   for (const RawBlock& raw : SplitBlocks(decoded->text)) AddBlock(raw, blocks);
 
   ImportedDocument document;
-  LayOutStatement(blocks, LayoutOptions{.unmarked_headings = true, .strict_front_matter = true},
+  LayOutStatement(blocks,
+                  LayoutOptions{.unmarked_headings = true,
+                                .strict_front_matter = true,
+                                .fallback_title = platform::PathToUtf8(file.path.stem())},
                   document);
   if (decoded->encoding != "UTF-8") {
     document.metadata["encoding"] = decoded->encoding;
@@ -72,7 +76,7 @@ Result<ImportedDocument> PlainTextImporter::Read(const SourceFile& file) const {
       document.warnings.push_back("The file was read as Shift_JIS (Japanese), not UTF-8.");
     }
   }
-  if (document.title.empty() && document.paragraphs.empty()) {
+  if (document.paragraphs.empty() && blocks.empty()) {
     return Fail(ErrorCode::kParse, "File " + Quoted(file.DisplayName()) + " contains no text.");
   }
   return document;

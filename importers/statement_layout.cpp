@@ -565,6 +565,12 @@ void LayOutStatement(const std::vector<StatementBlock>& blocks, const LayoutOpti
     }
   }
 
+  if (document.title.empty() && !options.fallback_title.empty()) {
+    document.title = options.fallback_title;
+    document.warnings.push_back("The text has no title line, so the file name \"" +
+                                options.fallback_title + "\" is used as its title.");
+  }
+
   FrontMatter front_matter(options, document);
   while (index < blocks.size()) {
     if (blocks[index].kind == BlockKind::kBreak) {

@@ -54,6 +54,8 @@ struct LayoutOptions {
   // Plain text: the front matter holds only lines recognisably a release type, place or date;
   // other short lines are content (a heading such as "Introduction").
   bool strict_front_matter = false;
+  // The title when the text has none (the file name without its extension); a warning says so.
+  std::string fallback_title;
 };
 
 // Fills document.title, kind, date, place, language, metadata, actors, paragraphs and warnings

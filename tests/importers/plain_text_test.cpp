@@ -128,6 +128,20 @@ TEST_CASE("PlainTextImporter: tab-separated rows become readable paragraphs", "[
   CHECK(document.paragraphs[3].text == "Crime: More cooperation");
 }
 
+TEST_CASE("PlainTextImporter: a text without a title line is titled by its file name",
+          "[importers]") {
+  ImportedDocument document = ReadPlain(SourceFile{
+      "notes/gge-2015-norms.txt",
+      "13 (a) States should cooperate in developing and applying measures.\n\n(b) In case of "
+      "ICT incidents, States should consider all relevant information.\n"});
+  CHECK(document.title == "gge-2015-norms");
+  REQUIRE(document.warnings.size() == 1);
+  CHECK(document.warnings[0].find("\"gge-2015-norms\"") != std::string::npos);
+  REQUIRE(document.paragraphs.size() == 2);
+  CHECK(document.paragraphs[0].label == "13(a)");
+  CHECK(document.paragraphs[1].label == "13(b)");
+}
+
 TEST_CASE("PlainTextImporter: bad input is refused with one sentence naming the file",
           "[importers]") {
   Registry registry = Registry::WithBuiltinFormats();
