@@ -393,23 +393,29 @@ bool ContinuesSentence(const Unit& previous, const Unit& next) {
   return IsDanglingWord(LastWord(previous.text));
 }
 
+// The next unit after `i` that is running text, skipping tables and captions that a page layout
+// dropped into a sentence; units.size() when there is none.
+std::size_t NextTextUnit(const std::vector<Unit>& units, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < units.size() && (units[j].role == Role::kDropped || units[j].role == Role::kCaption ||
+                              units[j].role == Role::kRow)) {
+    ++j;
+  }
+  return j;
+}
+
 void RejoinSplitParagraphs(std::vector<Unit>& units, std::vector<std::string>& warnings) {
   for (std::size_t i = 0; i < units.size(); ++i) {
     if (units[i].role != Role::kBody) continue;
-    // Look past tables and captions that a page layout dropped into the sentence.
-    for (std::size_t j = i + 1; j < units.size(); ++j) {
-      Role role = units[j].role;
-      if (role == Role::kDropped || role == Role::kCaption || role == Role::kRow) continue;
-      if (ContinuesSentence(units[i], units[j])) {
-        warnings.push_back(
-            "Rejoined the paragraph starting on line " + std::to_string(units[i].source_line) +
-            " with its continuation on line " + std::to_string(units[j].source_line) +
-            " (a sentence split by a page break or a table).");
-        units[i].text = JoinText(units[i].text, units[j].text);
-        units[j].role = Role::kDropped;
-        --i;  // the joined paragraph may continue further
-      }
-      break;
+    // A paragraph may have been split more than once: keep joining while it continues.
+    for (std::size_t j = NextTextUnit(units, i);
+         j < units.size() && ContinuesSentence(units[i], units[j]); j = NextTextUnit(units, j)) {
+      warnings.push_back("Rejoined the paragraph starting on line " +
+                         std::to_string(units[i].source_line) + " with its continuation on line " +
+                         std::to_string(units[j].source_line) +
+                         " (a sentence split by a page break or a table).");
+      units[i].text = JoinText(units[i].text, units[j].text);
+      units[j].role = Role::kDropped;
     }
   }
 }

@@ -98,6 +98,18 @@ TEST_CASE("PlainTextImporter: a sentence split by a page break is rejoined", "[i
   CHECK(document.warnings[0].find("line 15") != std::string::npos);
 }
 
+TEST_CASE("PlainTextImporter: a paragraph split twice is rejoined once", "[importers]") {
+  ImportedDocument document = ReadPlain(SourceFile{
+      "split.txt",
+      "Statement\n\n1. The two sides agreed on the\n\nprinciples set out in the\n\nreport "
+      "of 2015.\n\n2. Next item.\n"});
+  REQUIRE(document.paragraphs.size() == 2);
+  CHECK(document.paragraphs[0].label == "1");
+  CHECK(document.paragraphs[0].text ==
+        "The two sides agreed on the principles set out in the report of 2015.");
+  CHECK(document.warnings.size() == 2);
+}
+
 TEST_CASE("PlainTextImporter: an unmarked heading line heads the text after it", "[importers]") {
   ImportedDocument document =
       ReadPlain(LoadSource(StatementFixture("plain_joint_press_release.txt")));
