@@ -45,6 +45,34 @@ std::string_view Text(std::string_view text, const std::vector<Token>& tokens, i
   return TokenText(text, tokens[static_cast<std::size_t>(i)]);
 }
 
+// Capitals that are not acronyms: a run of upper-case words ("IN WITNESS WHEREOF"), or a part
+// of a path or file name ("BWBV0001000/README.md").
+bool IsHeadingOrPath(std::string_view text, const std::vector<Token>& tokens, int i) {
+  auto all_caps_word = [&](int k) {
+    if (k < 0 || k >= static_cast<int>(tokens.size())) return false;
+    const Token& t = tokens[static_cast<std::size_t>(k)];
+    if (t.kind != TokenKind::kWord || t.end - t.begin < 2) return false;
+    std::string_view w = TokenText(text, t);
+    return std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+           std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  };
+  if (all_caps_word(i - 1) || all_caps_word(i + 1)) return true;
+  const Token& token = tokens[static_cast<std::size_t>(i)];
+  auto touching = [&](int k, bool before) {
+    if (k < 0 || k >= static_cast<int>(tokens.size())) return false;
+    const Token& t = tokens[static_cast<std::size_t>(k)];
+    return before ? t.end == token.begin : t.begin == token.end;
+  };
+  if (touching(i - 1, true) && Text(text, tokens, i - 1) == "/") return true;
+  if (touching(i + 1, false) && Text(text, tokens, i + 1) == "/") return true;
+  // "README.md": a period glued to a lower-case word.
+  if (touching(i + 1, false) && Text(text, tokens, i + 1) == "." && i + 2 < static_cast<int>(tokens.size()) &&
+      tokens[static_cast<std::size_t>(i + 2)].begin == tokens[static_cast<std::size_t>(i + 1)].end) {
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool LooksLikeAcronym(std::string_view word, bool allow_mixed) {
@@ -94,6 +122,7 @@ void DocumentActors::Learn(std::string_view text, const std::vector<Token>& toke
         continue;
       }
     }
+    if (IsHeadingOrPath(text, tokens, i)) continue;
     if (LooksLikeAcronym(word, false)) {
       if (!IsIgnoredAcronym(word)) ++acronym_counts_[std::string(word)];
     } else if (LooksLikeAcronym(word, true)) {

@@ -225,6 +225,8 @@ struct Group {
   std::vector<int> actors;
   bool pronoun = false;
   bool plural = true;
+  // "the Parties" of a treaty whose parties are not named: binds, though no actor is known.
+  bool collective = false;
 };
 
 bool IsGroupConnector(std::string_view text, const Token& token) {
@@ -262,7 +264,7 @@ std::vector<Group> BuildGroups(std::string_view text, const std::vector<Token>& 
     }
     if (mention.kind == MentionKind::kPronoun) {
       close();
-      groups.push_back({mention.token_begin, mention.token_end, {}, true, mention.plural});
+      groups.push_back({mention.token_begin, mention.token_end, {}, true, mention.plural, false});
       continue;
     }
     if (current) {
@@ -277,6 +279,7 @@ std::vector<Group> BuildGroups(std::string_view text, const std::vector<Token>& 
       // Adjacent names form one phrase too: "ASEAN Member States".
       if (joined && (has_link || current->token_end == mention.token_begin)) {
         current->token_end = mention.token_end;
+        current->collective = current->collective || mention.kind == MentionKind::kCollective;
         for (int a : mention.actors) {
           if (std::find(current->actors.begin(), current->actors.end(), a) ==
               current->actors.end()) {
@@ -287,7 +290,8 @@ std::vector<Group> BuildGroups(std::string_view text, const std::vector<Token>& 
       }
       close();
     }
-    current = Group{mention.token_begin, mention.token_end, mention.actors, false, true};
+    current = Group{mention.token_begin, mention.token_end, mention.actors, false, true,
+                    mention.kind == MentionKind::kCollective};
   }
   close();
   return groups;
@@ -306,6 +310,7 @@ int ExtendLeft(std::string_view text, const std::vector<Token>& tokens, int begi
 struct Accepted {
   CueMatch cue;
   std::vector<int> subject;
+  bool has_subject = false;  // true also for "the Parties" when the parties are unknown
   bool subject_is_addressee = false;
   int subject_begin = -1;  // tokens of the subject group when adjacent
   int subject_end = -1;
@@ -319,9 +324,7 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
                                                  const std::vector<Token>& tokens,
                                                  const std::vector<TextSpan>& sentences,
                                                  const std::vector<ActorMention>& mentions,
-                                                 const Gazetteer& gazetteer,
                                                  SubjectContext& context) {
-  (void)gazetteer;
   std::vector<ClauseCommitment> out;
   const int n = static_cast<int>(tokens.size());
   int t = 0;
@@ -403,6 +406,7 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
       }
       if (adjacent) {
         a.subject = resolve(*adjacent, accepted);
+        a.has_subject = !a.subject.empty() || adjacent->collective;
         a.subject_begin = adjacent->token_begin;
         a.subject_end = adjacent->token_end;
         a.begin_token = ExtendLeft(text, tokens, adjacent->token_begin, sb);
@@ -410,9 +414,11 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
         // A coordinated predicate shares the subject (invariant 1).
         if (!accepted.empty()) {
           a.subject = accepted.back().subject;
+          a.has_subject = accepted.back().has_subject;
           a.subject_is_addressee = accepted.back().subject_is_addressee;
         } else if (main && main->token_end <= left) {
           a.subject = main->actors;
+          a.has_subject = !a.subject.empty() || main->collective;
         }
         a.connector = left;
         a.begin_token = left + 1;
@@ -423,18 +429,20 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
         }
         if (!subordinate) {
           a.subject = main->actors;
+          a.has_subject = !a.subject.empty() || main->collective;
           a.begin_token = sb;
         }
       }
       // "The Group recommends that States ...": the author is no actor we know, but the
       // actors asked to act are named right after the cue.
-      if (a.subject.empty() && cue->type == kRecommendation &&
+      if (!a.has_subject && cue->type == kRecommendation &&
           !TokenIs(text, tok(cue->token_begin), "should") && !cue->passive) {
         int right = cue->token_end;
         while (right < se && IsOneOf(text, tok(right), {"that", "all", "the", "each"})) ++right;
         for (const Group& g : groups) {
           if (g.token_begin == right && !g.pronoun) {
             a.subject = g.actors;
+            a.has_subject = !a.subject.empty() || g.collective;
             a.subject_is_addressee = true;
             a.subject_begin = g.token_begin;
             a.subject_end = g.token_end;
@@ -442,7 +450,7 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
           }
         }
       }
-      if (a.subject.empty()) continue;
+      if (!a.has_subject) continue;
       // "it will be important to ..." is a statement, not a pledge.
       if (adjacent && adjacent->pronoun && !adjacent->plural && cue->token_end < se &&
           TokenIs(text, tok(cue->token_end), "be")) {
@@ -467,7 +475,8 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
       int end_token = se;
       if (k + 1 < accepted.size()) {
         const Accepted& next = accepted[k + 1];
-        end_token = next.connector >= 0 ? next.connector : next.begin_token;
+        end_token = std::max(next.connector >= 0 ? next.connector : next.begin_token,
+                             a.begin_token + 1);
         while (end_token > a.begin_token + 1) {
           std::string_view w = TokenText(text, tok(end_token - 1));
           if (w == "," || w == ";" || TokenIs(text, tok(end_token - 1), "and")) {

@@ -20,13 +20,13 @@
 //
 // Thread-safety: pure functions over their arguments.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/commitment.h"
 #include "extract/actor_mentions.h"
-#include "extract/gazetteer.h"
 #include "extract/sentence_splitter.h"
 #include "extract/tokenizer.h"
 
@@ -71,7 +71,6 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
                                                  const std::vector<Token>& tokens,
                                                  const std::vector<TextSpan>& sentences,
                                                  const std::vector<ActorMention>& mentions,
-                                                 const Gazetteer& gazetteer,
                                                  SubjectContext& context);
 
 }  // namespace nt::extract

@@ -277,7 +277,7 @@ Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
           {unit.paragraph_index, ref.begin, ref.end, ref.code, ref.confidence, ref.is_explicit});
     }
     for (ClauseCommitment& clause : ExtractCommitments(unit.text, unit.tokens, unit.sentences,
-                                                       unit.mentions, gazetteer, context)) {
+                                                       unit.mentions, context)) {
       ExtractedCommitment c;
       c.paragraph_index = unit.paragraph_index;
       c.span_begin = clause.span_begin;
