@@ -361,7 +361,8 @@ Unit MakeUnit(const StatementBlock& block) {
 // Only the line's own shape counts here; FollowedByItsBody checks what comes after it.
 bool IsLabelledHeading(const Unit& unit) {
   return unit.role == Role::kBody && unit.label && WordCount(unit.text) <= kMaxHeadingWords &&
-         !EndsWithTerminalPunctuation(unit.text) && !StartsLowercase(unit.text);
+         !EndsWithTerminalPunctuation(unit.text) && !StartsLowercase(unit.text) &&
+         !IsDanglingWord(LastWord(unit.text));
 }
 
 // A heading needs text under it: a next block that is unlabelled or a deeper item. A run of
@@ -385,7 +386,7 @@ bool IsUnmarkedHeading(const Unit& unit) {
 // Whether `next` continues the sentence `previous` left unfinished (invariant 3).
 bool ContinuesSentence(const Unit& previous, const Unit& next) {
   if (previous.role != Role::kBody || next.role != Role::kBody || next.label) return false;
-  if (IsLabelledHeading(previous) || EndsWithTerminalPunctuation(previous.text)) return false;
+  if (EndsWithTerminalPunctuation(previous.text)) return false;
   if (StartsLowercase(next.text)) return true;
   auto last = LastCodePoint(previous.text);
   auto first = FirstCodePoint(next.text);
