@@ -351,6 +351,20 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
         break;
       }
     }
+    // "We, the Leaders of the G7, commit to ...": "we" are the appositive, or the parties.
+    Group we_group;
+    if (se - sb > 2 && TokenIs(text, tok(sb), "we") && (!main || main->token_begin > sb)) {
+      we_group = Group{sb, sb + 1, context.parties, false, true, false};
+      if (TokenText(text, tok(sb + 1)) == ",") {
+        for (const Group& g : groups) {
+          if (g.pronoun || g.token_begin > sb + 8) continue;
+          we_group.actors = g.actors;  // named explicitly: stronger than the parties
+          we_group.token_end = g.token_end;
+          break;
+        }
+      }
+      if (!we_group.actors.empty()) main = &we_group;
+    }
 
     auto resolve = [&](const Group& g, const std::vector<Accepted>& accepted) {
       if (!g.pronoun) return g.actors;
@@ -410,6 +424,20 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
         a.subject_begin = adjacent->token_begin;
         a.subject_end = adjacent->token_end;
         a.begin_token = ExtendLeft(text, tokens, adjacent->token_begin, sb);
+        // "..., and Japan announced that it will ...": the clause starts after ", and" (or
+        // ";"), not at the pronoun.
+        if (!accepted.empty()) {
+          for (int k = a.begin_token - 1; k >= accepted.back().cue.token_end; --k) {
+            std::string_view w = TokenText(text, tok(k));
+            bool comma_and = TokenIs(text, tok(k), "and") && k > sb &&
+                             TokenText(text, tok(k - 1)) == ",";
+            if (w == ";" || comma_and) {
+              a.connector = k;
+              a.begin_token = k + 1;
+              break;
+            }
+          }
+        }
       } else if (left >= sb && TokenIs(text, tok(left), "and")) {
         // A coordinated predicate shares the subject (invariant 1).
         if (!accepted.empty()) {

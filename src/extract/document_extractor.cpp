@@ -169,8 +169,8 @@ Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
     if (named) break;
   }
 
-  // Parties: the dialogue's, else the importer's, else the title's actors, else the two
-  // states named most.
+  // Parties: the dialogue's, else the importer's, else the title's actors (two or more, or
+  // one group speaking for itself), else the two states named most.
   std::vector<int> parties;
   if (named) parties = named->parties;
   if (parties.empty()) {
@@ -179,14 +179,18 @@ Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
       if (auto index = gazetteer.Find(a.name)) AddUnique(parties, *index);
     }
   }
-  if (parties.size() < 2) {
+  if (parties.empty()) {
     std::vector<int> from_title;
     for (const ActorMention& m : units.front().mentions) {
       if (m.kind == MentionKind::kNamed && !m.absorbed) AddUnique(from_title, m.actors.front());
     }
-    if (from_title.size() >= 2) parties = from_title;
+    // "G7 Leaders' Statement": one group or organisation speaks for itself.
+    bool single_body = from_title.size() == 1 &&
+                       (gazetteer.actor(from_title[0]).kind == ActorKind::kGroup ||
+                        gazetteer.actor(from_title[0]).kind == ActorKind::kOrganisation);
+    if (from_title.size() >= 2 || single_body) parties = from_title;
   }
-  if (parties.size() < 2) {
+  if (parties.empty()) {
     std::map<int, int> counts;
     for (const Unit& unit : units) {
       for (const ActorMention& m : unit.mentions) {

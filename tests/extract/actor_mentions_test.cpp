@@ -93,3 +93,11 @@ TEST_CASE("DocumentActors: collective references stand for the parties, pronouns
   CHECK_FALSE(LooksLikeAcronym("G7", true));
   CHECK_FALSE(LooksLikeAcronym("Japan", true));
 }
+
+TEST_CASE("DocumentActors: capitals in headings and file names are not acronyms", "[extract]") {
+  DocumentActors actors(Corpus());
+  std::string text =
+      "IN WITNESS WHEREOF the undersigned signed. See BWBV0001000/README.md and the CDPC.";
+  actors.Learn(text, Tokenize(text));
+  CHECK(actors.UnknownAcronyms() == std::vector<std::pair<std::string, int>>{{"CDPC", 1}});
+}

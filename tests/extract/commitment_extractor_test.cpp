@@ -214,3 +214,33 @@ TEST_CASE("CommitmentExtractor: the Parties of an agreement are bound by shall",
         Sorted({Index("Japan"), Index("Estonia")}));
   CHECK(result->commitments[0].paragraph_index == 0);
 }
+
+TEST_CASE("CommitmentExtractor: we and it are resolved from the sentence", "[extract]") {
+  DocumentExtraction result = Extract(
+      {"We, the Leaders of the G7, commit to promoting an open, free and secure cyberspace.",
+       "The G7 noted the increase in ransomware attacks, and Japan announced that it will host a "
+       "workshop on the issue."},
+      "G7 Leaders' Statement on Cyberspace");
+  CHECK(result.parties == std::vector<int>{Index("G7")});
+  REQUIRE(result.commitments.size() == 3);
+  CHECK(result.commitments[0].cue == "commit to");
+  CHECK(WithRole(result.commitments[0], ActorRole::kSubject) == std::vector<int>{Index("G7")});
+  CHECK(result.commitments[1].text == "The G7 noted the increase in ransomware attacks");
+  CHECK(result.commitments[2].text == "Japan announced that it will host a workshop on the issue.");
+  CHECK(WithRole(result.commitments[2], ActorRole::kSubject) == std::vector<int>{Index("Japan")});
+}
+
+TEST_CASE("CommitmentExtractor: a treaty's Parties bind even when they are not named",
+          "[extract]") {
+  DocumentExtraction result = Extract(
+      {"Each Party shall adopt such legislative measures as may be necessary. A Party may "
+       "reserve the right not to apply paragraph 1.",
+       "The Parties undertake to include such offences in any extradition treaty."},
+      "Convention on Cybercrime");
+  REQUIRE(result.commitments.size() == 2);
+  CHECK(result.commitments[0].type == CommitmentType::kObligation);
+  CHECK(result.commitments[0].actors.empty());
+  CHECK(result.commitments[0].text == "Each Party shall adopt such legislative measures as may be "
+                                      "necessary.");
+  CHECK(result.commitments[1].cue == "undertake to");
+}
