@@ -2,6 +2,9 @@
 
 #include "core/file_io.h"
 #include "core/sha256.h"
+#include "importers/akoma_ntoso.h"
+#include "importers/html.h"
+#include "importers/markdown.h"
 #include "importers/plain_text.h"
 
 namespace nt::importers {
@@ -10,6 +13,9 @@ Registry Registry::WithBuiltinFormats() {
   Registry registry;
   // One line per format: adding a format is adding its file and its line here.
   registry.Add(std::make_unique<PlainTextImporter>());
+  registry.Add(std::make_unique<MarkdownImporter>());
+  registry.Add(std::make_unique<AkomaNtosoImporter>());
+  registry.Add(std::make_unique<HtmlImporter>());
   return registry;
 }
 

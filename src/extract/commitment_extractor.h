@@ -1,0 +1,76 @@
+#pragma once
+// Commitments in a paragraph: clauses whose subject is one or more actors and whose predicate
+// carries a cue ("affirmed that they will", "agreed to", "should", "welcomed").
+//
+// Invariants (tests cite them):
+//  1. A cue binds only through a subject: actors (or a collective or pronoun resolved to
+//     actors) right before it, before it across "and" (a coordinated predicate shares the
+//     subject), or the sentence's subject when the cue is the sentence's first predicate.
+//     A cue with no subject is no commitment ("the Guidelines ... will").
+//  2. Cues inside a relative clause ("their joint statement which reaffirmed that ... will")
+//     report someone else's earlier words and are skipped.
+//  3. Each cue yields one clause; clauses of one sentence never overlap and are split at the
+//     "and" that joins the predicates, so "recognized ... and affirmed that they will ..."
+//     gives a recognition and a pledge.
+//  4. Verbs that report the past ("reviewed", "discussed", "continue to make progress") are
+//     not cues, so such sentences give nothing.
+//  5. Roles: the subject's actors are kSubject; other actors named in the clause are
+//     kCounterpart, or kAddressee in a recommendation. For "should" and passive
+//     recommendations ("States are encouraged to") the actors before the cue are addressees.
+//
+// Thread-safety: pure functions over their arguments.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/commitment.h"
+#include "extract/actor_mentions.h"
+#include "extract/sentence_splitter.h"
+#include "extract/tokenizer.h"
+
+namespace nt::extract {
+
+struct ClauseActor {
+  int actor_index = -1;
+  ActorRole role = ActorRole::kSubject;
+  auto operator<=>(const ClauseActor&) const = default;
+};
+
+struct ClauseCommitment {
+  int span_begin = 0;  // byte offsets of the clause in the paragraph text
+  int span_end = 0;
+  std::string text;    // the clause
+  std::string cue;     // the cue words as written: "affirmed that they will"
+  CommitmentType type = CommitmentType::kPledge;
+  std::vector<ClauseActor> actors;  // subjects first, then others in text order
+};
+
+// What a document carries from sentence to sentence: who "they" are.
+struct SubjectContext {
+  std::vector<int> parties;       // the document's parties: "we", and "they" when nothing else
+  std::vector<int> last_subject;  // the most recent sentence subject
+};
+
+// A cue found at a token position: tokens [token_begin, token_end).
+struct CueMatch {
+  int token_begin = 0;
+  int token_end = 0;
+  CommitmentType type = CommitmentType::kPledge;
+  bool passive = false;  // "are encouraged to": the actors before it are addressees
+};
+
+// The cue starting at token `at`, if any (longest form: "affirmed their determination to"
+// before "affirmed").
+std::optional<CueMatch> MatchCueAt(std::string_view text, const std::vector<Token>& tokens,
+                                   int at);
+
+// Commitments of one paragraph, given its tokens, sentences and actor mentions.
+std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
+                                                 const std::vector<Token>& tokens,
+                                                 const std::vector<TextSpan>& sentences,
+                                                 const std::vector<ActorMention>& mentions,
+                                                 SubjectContext& context);
+
+}  // namespace nt::extract
