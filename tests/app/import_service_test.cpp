@@ -51,7 +51,7 @@ struct Fixture {
 
 TEST_CASE("ImportService: the seed corpus imports, and again is a no-op (invariant 3)", "[app]") {
   Fixture f;
-  ImportReport first = f.Import({test::CorpusDir()});
+  ImportReport first = f.Import({test::CorpusDocumentsDir()});
   REQUIRE(first.files.size() == 2);
   CHECK(first.Count(ImportOutcome::kImported) == 2);
   CHECK(first.AllSucceeded());
@@ -143,7 +143,7 @@ TEST_CASE("ImportService: a dry run classifies files and writes nothing (invaria
   Fixture f;
   f.Import({test::NiscArticlePath()});
   const std::string before = f.Snapshot();
-  ImportReport report = f.Import({test::CorpusDir()}, /*dry_run=*/true);
+  ImportReport report = f.Import({test::CorpusDocumentsDir()}, /*dry_run=*/true);
   CHECK(report.dry_run);
   REQUIRE(report.files.size() == 2);
   CHECK(report.Count(ImportOutcome::kImported) == 1);
@@ -167,7 +167,7 @@ TEST_CASE("ImportService: cancellation stops before the next file", "[app]") {
   options.progress = [&](const ProgressUpdate& update) {
     if (update.done == 1) options.cancel.Cancel();
   };
-  auto report = service.Import({test::CorpusDir()}, options);
+  auto report = service.Import({test::CorpusDocumentsDir()}, options);
   REQUIRE(report);
   CHECK(report->Count(ImportOutcome::kImported) == 1);
   CHECK(report->Count(ImportOutcome::kCancelled) == 1);

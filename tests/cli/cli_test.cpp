@@ -22,7 +22,7 @@ struct Fixture {
     return RunCli(args, dir.path(), env);
   }
   void ImportCorpus() {
-    CliRun run = Run({"import", test::CorpusDir().string()});
+    CliRun run = Run({"import", test::CorpusDocumentsDir().string()});
     INFO(run.err);
     REQUIRE(run.exit_code == 0);
   }
@@ -90,11 +90,11 @@ TEST_CASE("CLI: NORMTRACK_HOME is the default library", "[cli]") {
 
 TEST_CASE("CLI: import the corpus, list, show and summarise it", "[cli]") {
   Fixture f;
-  CliRun first = f.Run({"import", test::CorpusDir().string()});
+  CliRun first = f.Run({"import", test::CorpusDocumentsDir().string()});
   INFO(first.err);
   REQUIRE(first.exit_code == 0);
   CHECK_THAT(first.out, Catch::Contains("Imported 2, revised 0, unchanged 0, failed 0."));
-  CliRun again = f.Run({"import", test::CorpusDir().string()});
+  CliRun again = f.Run({"import", test::CorpusDocumentsDir().string()});
   CHECK(again.exit_code == 0);
   CHECK_THAT(again.out, Catch::Contains("unchanged 2"));
 

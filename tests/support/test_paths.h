@@ -7,6 +7,7 @@ namespace nt::test {
 
 std::filesystem::path SourceDir();   // the repository root
 std::filesystem::path CorpusDir();   // corpus/ (bundled documents and data)
+std::filesystem::path CorpusDocumentsDir();  // corpus/documents: the bundled documents
 std::filesystem::path SharedDir();   // ../shared (seeds and samples)
 std::filesystem::path SeedsDir();    // ../shared/seeds
 std::filesystem::path SamplesDir();  // ../shared/samples
