@@ -169,7 +169,7 @@ std::string WrapText(std::string_view text, std::size_t width, std::string_view 
     if (!at_line_start && line_width + 1 + word_width > width) {
       out += '\n';
       out += indent;
-      line_width = CodePointCount(indent);
+      line_width = 0;
       at_line_start = true;
     }
     if (!at_line_start) {

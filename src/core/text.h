@@ -32,7 +32,8 @@ int LineOfOffset(std::string_view text, std::size_t offset);
 // Number of code points (for column alignment and wrapping in terminals).
 std::size_t CodePointCount(std::string_view text);
 
-// Wraps to `width` code points per line; continuation lines start with `indent`.
+// Wraps to at most `width` code points of text per line (words longer than that stand alone);
+// continuation lines start with `indent`, which does not count towards `width`.
 std::string WrapText(std::string_view text, std::size_t width, std::string_view indent);
 
 }  // namespace nt

@@ -34,6 +34,7 @@ TEST_CASE("Text: invalid UTF-8 is located by byte offset and line", "[core]") {
 
 TEST_CASE("Text: wrapping counts code points and indents continuation lines", "[core]") {
   CHECK(WrapText("one two three four", 9, "  ") == "one two\n  three\n  four");
+  CHECK(WrapText("aa bb cc dd", 5, "    ") == "aa bb\n    cc dd");
   CHECK(WrapText("日本 と アメリカ", 6, "") == "日本 と\nアメリカ");
   CHECK(WrapText("", 10, "  ") == "");
   CHECK(CodePointCount("Japan–U.S.") == 10);

@@ -67,7 +67,7 @@ void PrintView(const app::DocumentView& view, bool all) {
     label.resize(label_width + (label.size() - CodePointCount(label)), ' ');
     std::string text = p.is_boilerplate ? "[boilerplate] " + p.text : p.text;
     std::printf("  %s  %s\n", label.c_str(),
-                WrapText(text, static_cast<std::size_t>(columns) - indent.size(), indent).c_str());
+                WrapText(text, static_cast<std::size_t>(columns) - indent.size() - 1, indent).c_str());
   }
   if (hidden > 0) {
     std::printf("\n(%d boilerplate paragraph%s hidden; --all shows them)\n", hidden,
