@@ -166,7 +166,7 @@ std::optional<CueMatch> MatchCueAt(std::string_view text, const std::vector<Toke
   if (first.kind != TokenKind::kWord) return std::nullopt;
   auto word = [&](int i) -> const Token& { return tokens[static_cast<std::size_t>(i)]; };
 
-  if (IsAffirmVerb(text, first)) {
+  if (IsAffirmVerb(text, first)) {  // cheap enough: compares a few short words
     // "affirmed their (strong) determination to", "reaffirmed their commitment to".
     int i = at + 1;
     if (i < n && IsOneOf(text, word(i), {"their", "its", "our"})) {
@@ -191,7 +191,8 @@ std::optional<CueMatch> MatchCueAt(std::string_view text, const std::vector<Toke
     }
   }
 
-  std::string lower = LowerToken(text, first);
+  std::array<char, 64> buffer;
+  std::string_view lower = LowerInto(TokenText(text, first), buffer);
   const auto& table = CueTable();
   auto it = table.find(lower);
   if (it == table.end()) return std::nullopt;
@@ -439,8 +440,20 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
           }
         }
       } else if (left >= sb && TokenIs(text, tok(left), "and")) {
-        // A coordinated predicate shares the subject (invariant 1).
-        if (!accepted.empty()) {
+        // A coordinated predicate shares the subject (invariant 1), except a bare modal after
+        // a "that" clause: in "recognized that the threat grows and will require ...", the
+        // "will" belongs to the threat.
+        bool modal = IsOneOf(text, tok(cue->token_begin), {"will", "shall", "should"});
+        bool after_complement = false;
+        if (!accepted.empty() && modal) {
+          for (int k = accepted.back().cue.token_end; k < left && !after_complement; ++k) {
+            after_complement = TokenIs(text, tok(k), "that");
+          }
+          if (TokenIs(text, tok(accepted.back().cue.token_end - 1), "that")) after_complement = true;
+        }
+        if (after_complement) {
+          continue;
+        } else if (!accepted.empty()) {
           a.subject = accepted.back().subject;
           a.has_subject = accepted.back().has_subject;
           a.subject_is_addressee = accepted.back().subject_is_addressee;

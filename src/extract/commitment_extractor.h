@@ -6,7 +6,10 @@
 //  1. A cue binds only through a subject: actors (or a collective or pronoun resolved to
 //     actors) right before it, before it across "and" (a coordinated predicate shares the
 //     subject), or the sentence's subject when the cue is the sentence's first predicate.
-//     A cue with no subject is no commitment ("the Guidelines ... will").
+//     A cue with no subject is no commitment ("This Memorandum shall enter into force"). A
+//     bare modal coordinated after a "that" clause belongs to that clause ("recognized that
+//     the threat grows and will require ..." is one recognition). "The Parties" bind even
+//     when the document's parties are unknown (a multilateral treaty): no actors, still kept.
 //  2. Cues inside a relative clause ("their joint statement which reaffirmed that ... will")
 //     report someone else's earlier words and are skipped.
 //  3. Each cue yields one clause; clauses of one sentence never overlap and are split at the
@@ -15,8 +18,12 @@
 //  4. Verbs that report the past ("reviewed", "discussed", "continue to make progress") are
 //     not cues, so such sentences give nothing.
 //  5. Roles: the subject's actors are kSubject; other actors named in the clause are
-//     kCounterpart, or kAddressee in a recommendation. For "should" and passive
-//     recommendations ("States are encouraged to") the actors before the cue are addressees.
+//     kCounterpart. In a recommendation the actors asked to act are kAddressee: those before
+//     "should" or a passive cue ("States are encouraged to"), or the group right after an
+//     active one ("encourage all States to", "recommends that States").
+//  6. Pronouns: "they" is the previous subject (in the sentence, else the last sentence's),
+//     "it" the latest single actor, "we" the appositive ("We, the Leaders of the G7,") or the
+//     document's parties.
 //
 // Thread-safety: pure functions over their arguments.
 

@@ -45,7 +45,7 @@ void Gazetteer::AddAlias(int actor_index, std::string_view alias, bool case_sens
   for (const Token& token : tokens) {
     std::string key = LowerToken(alias, token);
     auto& children = nodes_[static_cast<std::size_t>(node)].children;
-    auto it = children.find(key);
+    auto it = children.find(std::string_view(key));
     if (it == children.end()) {
       int next = static_cast<int>(nodes_.size());
       nodes_[static_cast<std::size_t>(node)].children.emplace(std::move(key), next);
@@ -80,13 +80,10 @@ std::optional<ActorMatch> Gazetteer::LongestMatchAt(std::string_view text,
   if (nodes_.empty()) return std::nullopt;
   std::optional<ActorMatch> best;
   int node = 0;
-  std::string key;
+  std::array<char, 64> buffer;
   for (int i = at; i < static_cast<int>(tokens.size()); ++i) {
     const Token& token = tokens[static_cast<std::size_t>(i)];
-    key.assign(TokenText(text, token));
-    for (char& c : key) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    std::string_view key = LowerInto(TokenText(text, token), buffer);
     const auto& children = nodes_[static_cast<std::size_t>(node)].children;
     auto it = children.find(key);
     if (it == children.end()) break;

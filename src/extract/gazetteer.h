@@ -79,7 +79,8 @@ class Gazetteer {
     std::vector<std::string> exact_tokens;  // for case-sensitive aliases
   };
   struct Node {
-    std::unordered_map<std::string, int> children;  // lower-cased token -> node
+    // lower-cased token -> node
+    std::unordered_map<std::string, int, StringViewHash, std::equal_to<>> children;
     std::vector<Terminal> terminals;
   };
 

@@ -59,19 +59,20 @@ std::vector<NormKeywordHit> NormCatalogue::FindKeywords(std::string_view text,
   const std::size_t n = tokens.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (tokens[i].kind == TokenKind::kPunct) continue;
-    auto it = by_first_token_.find(LowerToken(text, tokens[i]));
+    std::array<char, 64> buffer;
+    std::string_view lower = LowerInto(TokenText(text, tokens[i]), buffer);
+    auto it = by_first_token_.find(lower);
     if (it == by_first_token_.end()) {
       // Plural of a one-word keyword's first token ("CSIRTs" for "csirt").
-      std::string lower = LowerToken(text, tokens[i]);
       if (lower.size() < 3 || lower.back() != 's') continue;
-      lower.pop_back();
-      it = by_first_token_.find(lower);
+      it = by_first_token_.find(lower.substr(0, lower.size() - 1));
       if (it == by_first_token_.end()) continue;
     }
     for (const Keyword& keyword : it->second) {
       std::size_t k = 0;
       for (; k < keyword.tokens.size() && i + k < n; ++k) {
-        std::string word = LowerToken(text, tokens[i + k]);
+        std::array<char, 64> word_buffer;
+        std::string_view word = LowerInto(TokenText(text, tokens[i + k]), word_buffer);
         if (word == keyword.tokens[k]) continue;
         // Tolerate a plural "s" on the keyword's last word only.
         bool last = k + 1 == keyword.tokens.size();

@@ -9,9 +9,9 @@
 //   - code: "13(a)" .. "13(k)" (unique);
 //   - source symbol: the document that states the norm, "A/70/174";
 //   - short title: a few words in our own phrasing;
-//   - keywords: phrases separated by '|', matched case-insensitively on whole words; a final
-//     "s" on the text's last word is tolerated ("vulnerability" also finds "vulnerabilities"
-//     only when listed, but "supply chain" finds "supply chains").
+//   - keywords: phrases separated by '|', matched case-insensitively on whole words; a plural
+//     "s" on the phrase's last word is tolerated ("supply chain" finds "supply chains", "CSIRT"
+//     finds "CSIRTs"), other plurals must be listed ("vulnerability|vulnerabilities").
 //   Blank lines and lines starting with '#' are ignored.
 //
 // Thread-safety: immutable after loading.
@@ -66,7 +66,8 @@ class NormCatalogue {
     std::vector<std::string> tokens;  // lower-cased
   };
   std::vector<NormEntry> entries_;
-  std::unordered_map<std::string, std::vector<Keyword>> by_first_token_;
+  std::unordered_map<std::string, std::vector<Keyword>, StringViewHash, std::equal_to<>>
+      by_first_token_;
 };
 
 // "13(f)" from "13 (f)", "13f", "13(F)": the canonical form of a code, or "" if not one.

@@ -96,6 +96,15 @@ std::string LowerToken(std::string_view text, const Token& token) {
   return out;
 }
 
+std::string_view LowerInto(std::string_view word, std::array<char, 64>& buffer) {
+  if (word.size() > buffer.size()) return word;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::string_view(buffer.data(), word.size());
+}
+
 bool TokenIs(std::string_view text, const Token& token, std::string_view word) {
   std::string_view t = TokenText(text, token);
   if (t.size() != word.size()) return false;

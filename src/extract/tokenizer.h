@@ -3,7 +3,10 @@
 // trie, the cue lexicon, the date scanner and the dialogue detector all share, so an alias
 // written in the gazetteer ("U.S.") and the same words in a document tokenise identically.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +34,18 @@ inline std::string_view TokenText(std::string_view text, const Token& token) {
 
 // ASCII-lowercased token text (non-ASCII bytes unchanged).
 std::string LowerToken(std::string_view text, const Token& token);
+
+// Lower-cases an ASCII word into `buffer` and returns a view of it, without allocating; a word
+// longer than the buffer comes back unchanged (no alias, cue or keyword word is that long).
+std::string_view LowerInto(std::string_view word, std::array<char, 64>& buffer);
+
+// Hash for unordered maps keyed by std::string that are searched with a string_view.
+struct StringViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
 
 // Case-insensitive (ASCII) comparison of a token with a word.
 bool TokenIs(std::string_view text, const Token& token, std::string_view word);

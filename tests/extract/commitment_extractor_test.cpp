@@ -153,6 +153,11 @@ TEST_CASE("CommitmentExtractor: reported past events are not commitments", "[ext
        "Governments of Japan and the United States held the fifth Japan-U.S. Cyber Dialogue.",
        "The political will of both governments remains strong."});
   CHECK(result.commitments.empty());
+  // The modal belongs to the complement's subject, not to the recognising parties.
+  result = Extract({"Japan and the United States recognized that the threat is growing and will "
+                    "require joint action."});
+  REQUIRE(result.commitments.size() == 1);
+  CHECK(result.commitments[0].type == CommitmentType::kRecognition);
 }
 
 TEST_CASE("CommitmentExtractor: they and collective names resolve to the parties", "[extract]") {
