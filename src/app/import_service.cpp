@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
+#include "app/extraction_recorder.h"
 #include "core/clock.h"
 #include "core/file_io.h"
 #include "core/fault.h"
@@ -132,6 +134,22 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
   result.title = read->document.title;
   result.importer = read->importer;
   result.paragraphs = static_cast<int>(read->document.paragraphs.size());
+  result.warnings = read->document.warnings;
+
+  // Extraction is pure computation: done before the transaction so the writer holds its lock
+  // only while it writes.
+  std::optional<extract::DocumentExtraction> extraction;
+  if (reference_) {
+    auto extracted = extract::ExtractDocument(read->document, reference_->gazetteer,
+                                              reference_->norms);
+    if (!extracted) {
+      return fail(extracted.error().WithContext("Reading " + Quoted(platform::PathToUtf8(path))));
+    }
+    extraction = std::move(*extracted);
+    for (const auto& [acronym, count] : extraction->unknown_acronyms) {
+      result.unknown_acronyms.push_back(acronym);
+    }
+  }
 
   store::DocumentRepository documents(library_.database());
   auto same_bytes = documents.FindBySha256(read->sha256);
@@ -160,13 +178,27 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
   }
 
   Status stored = library_.database().InTransaction([&]() -> Status {
+    std::set<ParagraphId> kept;
     if (*same_path) {
       document.id = (*same_path)->id;
       document.dialogue_id = (*same_path)->dialogue_id;
       document.round_id = (*same_path)->round_id;
+      auto previous = documents.Paragraphs(document.id);
+      if (!previous) return Fail(previous.error());
+      std::set<ParagraphId> old_ids;
+      for (const Paragraph& p : *previous) old_ids.insert(p.id);
       NT_TRY(documents.StoreRevision(document, paragraphs));
+      for (const Paragraph& p : paragraphs) {
+        if (old_ids.contains(p.id)) kept.insert(p.id);
+      }
     } else {
       NT_TRY(documents.Insert(document, paragraphs));
+    }
+    if (extraction) {
+      auto recorded = RecordExtraction(library_.database(), *reference_, read->document,
+                                       *extraction, paragraphs, kept, document);
+      if (!recorded) return Fail(recorded.error());
+      result.commitments = recorded->commitments;
     }
     return fault::Check("import.before_commit");
   });

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "app/library.h"
+#include "app/reference_data.h"
 #include "core/error.h"
 #include "core/progress.h"
 #include "importers/registry.h"
@@ -39,7 +40,10 @@ struct FileImportResult {
   std::string title;
   std::string importer;
   int paragraphs = 0;
+  int commitments = 0;  // found and stored (new paragraphs only, for a revision)
   int revision = 0;
+  std::vector<std::string> unknown_acronyms;  // for review: not in the actor gazetteer
+  std::vector<std::string> warnings;          // the importer's notes (rejoined lines, ...)
   std::optional<Error> error;  // set when outcome is kFailed
 };
 
@@ -59,8 +63,11 @@ struct ImportOptions {
 
 class ImportService {
  public:
-  ImportService(Library& library, const importers::Registry& registry)
-      : library_(library), registry_(registry) {}
+  // With `reference` (the gazetteer and norms catalogue), each document's actors, commitments,
+  // dialogue and round are extracted and stored with it; without, only its text is.
+  ImportService(Library& library, const importers::Registry& registry,
+                const ReferenceData* reference = nullptr)
+      : library_(library), registry_(registry), reference_(reference) {}
 
   // The files an import of `paths` would read: files as given, folders walked recursively
   // (hidden entries skipped, only document extensions), in a stable sorted order.
@@ -78,6 +85,7 @@ class ImportService {
  private:
   Library& library_;
   const importers::Registry& registry_;
+  const ReferenceData* reference_;
 };
 
 }  // namespace nt::app

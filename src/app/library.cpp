@@ -1,6 +1,12 @@
 #include "app/library.h"
 
+#include <algorithm>
+#include <map>
+
+#include "store/actor_repository.h"
 #include "store/dialogue_repository.h"
+#include "store/link_repository.h"
+#include "store/norm_repository.h"
 
 namespace nt::app {
 
@@ -51,5 +57,81 @@ Result<DocumentView> Library::ShowDocument(std::string_view reference) {
 }
 
 Result<StoreStatistics> Library::Statistics() { return store::ReadStatistics(*database_); }
+
+Result<std::vector<CommitmentView>> Library::ListCommitments(const CommitmentFilter& filter) {
+  CommitmentQuery query;
+  query.type = filter.type;
+  if (!filter.document.empty()) {
+    auto document = FindDocument(filter.document);
+    if (!document) return Fail(document.error());
+    query.document = document->id;
+  }
+  store::ActorRepository actors(*database_);
+  if (!filter.actor.empty()) {
+    auto actor = actors.FindByName(filter.actor);
+    if (!actor) return Fail(actor.error());
+    if (!*actor) {
+      return Fail(ErrorCode::kNotFound, "No actor is called " + Quoted(filter.actor) +
+                                            " in this library.");
+    }
+    query.actor = (*actor)->id;
+  }
+  auto rows = store::CommitmentRepository(*database_).Find(query);
+  if (!rows) return Fail(rows.error());
+
+  auto all_actors = actors.List();
+  if (!all_actors) return Fail(all_actors.error());
+  std::map<ActorId, std::string> names;
+  for (const Actor& actor : *all_actors) names.emplace(actor.id, actor.canonical_name);
+  auto norms = store::NormRepository(*database_).List();
+  if (!norms) return Fail(norms.error());
+  std::map<std::int64_t, std::string> codes;
+  for (const Norm& norm : *norms) codes.emplace(norm.id.value, norm.code);
+
+  store::LinkRepository links(*database_);
+  std::vector<CommitmentView> views;
+  views.reserve(rows->size());
+  for (CommitmentRow& row : *rows) {
+    CommitmentView view{std::move(row), {}, {}};
+    for (const CommitmentActor& actor : view.row.commitment.actors) {
+      view.actors.push_back({actor.actor_id, names[actor.actor_id], actor.role});
+    }
+    auto from = links.From({EntityKind::kCommitment, view.row.commitment.id.value});
+    if (!from) return Fail(from.error());
+    for (const Link& link : *from) {
+      if (link.target.kind == EntityKind::kNorm) view.norm_codes.push_back(codes[link.target.id]);
+    }
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+Result<std::vector<DialogueView>> Library::ListDialogues() {
+  store::DialogueRepository dialogues(*database_);
+  store::DocumentRepository documents(*database_);
+  auto list = dialogues.List();
+  if (!list) return Fail(list.error());
+  std::vector<DialogueView> views;
+  for (Dialogue& dialogue : *list) {
+    DialogueView view{std::move(dialogue), {}, {}};
+    auto rounds = dialogues.Rounds(view.dialogue.id);
+    if (!rounds) return Fail(rounds.error());
+    auto docs = documents.InDialogue(view.dialogue.id);
+    if (!docs) return Fail(docs.error());
+    for (Round& round : *rounds) view.rounds.push_back({std::move(round), {}});
+    for (Document& document : *docs) {
+      auto round = std::find_if(view.rounds.begin(), view.rounds.end(), [&](const RoundView& r) {
+        return r.round.id == document.round_id;
+      });
+      if (document.round_id && round != view.rounds.end()) {
+        round->documents.push_back(std::move(document));
+      } else {
+        view.unnumbered_documents.push_back(std::move(document));
+      }
+    }
+    views.push_back(std::move(view));
+  }
+  return views;
+}
 
 }  // namespace nt::app

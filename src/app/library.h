@@ -46,6 +46,36 @@ struct DocumentView {
   std::optional<Round> round;
 };
 
+struct CommitmentFilter {
+  std::string document;  // a document reference (id or title part), "" = any
+  std::string actor;     // an actor's name, alias or acronym, "" = any
+  std::optional<CommitmentType> type;
+};
+
+struct NamedActor {
+  ActorId id;
+  std::string name;
+  ActorRole role = ActorRole::kSubject;
+};
+
+// A commitment with the names a reader needs.
+struct CommitmentView {
+  CommitmentRow row;  // the commitment, its document and paragraph label
+  std::vector<NamedActor> actors;
+  std::vector<std::string> norm_codes;  // linked norms, "13(f)"
+};
+
+struct RoundView {
+  Round round;
+  std::vector<Document> documents;  // documents that report on this round
+};
+
+struct DialogueView {
+  Dialogue dialogue;
+  std::vector<RoundView> rounds;             // numbered first, by number
+  std::vector<Document> unnumbered_documents;  // attached to the dialogue, not to a round
+};
+
 class Library {
  public:
   // Opens the library at `home`. Errors as store::Database::Open (missing, corrupt, locked,
@@ -64,6 +94,12 @@ class Library {
   [[nodiscard]] Result<Document> FindDocument(std::string_view reference);
   [[nodiscard]] Result<DocumentView> ShowDocument(std::string_view reference);
   [[nodiscard]] Result<StoreStatistics> Statistics();
+
+  // Commitments in document order. Errors: kNotFound for an unknown document or actor,
+  // kAmbiguous for a document reference that matches several.
+  [[nodiscard]] Result<std::vector<CommitmentView>> ListCommitments(
+      const CommitmentFilter& filter = {});
+  [[nodiscard]] Result<std::vector<DialogueView>> ListDialogues();
 
  private:
   Library(Home home, std::unique_ptr<store::Database> database)

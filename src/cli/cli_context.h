@@ -43,5 +43,7 @@ void AddImportCommand(CLI::App& app, CliContext& context);
 void AddDocsCommand(CLI::App& app, CliContext& context);
 void AddShowCommand(CLI::App& app, CliContext& context);
 void AddStatsCommand(CLI::App& app, CliContext& context);
+void AddCommitmentsCommand(CLI::App& app, CliContext& context);
+void AddDialoguesCommand(CLI::App& app, CliContext& context);
 
 }  // namespace nt::cli

@@ -94,7 +94,9 @@ Json ToJson(const app::ImportReport& report) {
                      {"title", OrNull(f.title)},
                      {"importer", OrNull(f.importer)},
                      {"paragraphs", f.paragraphs},
+                     {"commitments", f.commitments},
                      {"revision", f.revision},
+                     {"unknown_acronyms", f.unknown_acronyms},
                      {"error", f.error ? Json(f.error->message)
                                        : Json(nullptr)}});
   }
@@ -104,6 +106,53 @@ Json ToJson(const app::ImportReport& report) {
           {"unchanged", report.Count(app::ImportOutcome::kUnchanged)},
           {"failed", report.Count(app::ImportOutcome::kFailed)},
           {"files", files}};
+}
+
+Json ToJson(const app::CommitmentView& view) {
+  const Commitment& c = view.row.commitment;
+  Json actors = Json::array();
+  for (const app::NamedActor& actor : view.actors) {
+    actors.push_back({{"id", actor.id.value}, {"name", actor.name}, {"role", ToString(actor.role)}});
+  }
+  return {{"id", c.id.value},
+          {"document_id", view.row.document_id.value},
+          {"document_title", view.row.document_title},
+          {"document_date", OrNull(view.row.document_date)},
+          {"paragraph_id", c.paragraph_id.value},
+          {"paragraph_label", OrNull(view.row.paragraph_label)},
+          {"text", c.text},
+          {"span", {c.span_begin, c.span_end}},
+          {"cue", OrNull(c.cue)},
+          {"type", ToString(c.type)},
+          {"strength", ToString(c.strength)},
+          {"deadline", OrNull(c.deadline)},
+          {"origin", ToString(c.origin)},
+          {"actors", actors},
+          {"norms", view.norm_codes}};
+}
+
+Json ToJson(const app::DialogueView& view) {
+  auto document_refs = [](const std::vector<Document>& documents) {
+    Json list = Json::array();
+    for (const Document& d : documents) {
+      list.push_back({{"id", d.id.value}, {"title", d.title}, {"date", OrNull(d.date)}});
+    }
+    return list;
+  };
+  Json rounds = Json::array();
+  for (const app::RoundView& round : view.rounds) {
+    rounds.push_back({{"id", round.round.id.value},
+                      {"number", round.round.number ? Json(*round.round.number) : Json(nullptr)},
+                      {"start_date", OrNull(round.round.start_date)},
+                      {"end_date", OrNull(round.round.end_date)},
+                      {"place", OrNull(round.round.place)},
+                      {"documents", document_refs(round.documents)}});
+  }
+  return {{"id", view.dialogue.id.value},
+          {"name", view.dialogue.name},
+          {"key", view.dialogue.key},
+          {"rounds", rounds},
+          {"other_documents", document_refs(view.unnumbered_documents)}};
 }
 
 void PrintJson(const Json& value) {

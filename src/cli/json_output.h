@@ -20,6 +20,8 @@ Json ToJson(const Paragraph& paragraph);
 Json ToJson(const app::DocumentView& view);
 Json ToJson(const app::StoreStatistics& statistics);
 Json ToJson(const app::ImportReport& report);
+Json ToJson(const app::CommitmentView& commitment);
+Json ToJson(const app::DialogueView& dialogue);
 
 // Prints with two-space indentation and a final newline.
 void PrintJson(const Json& value);

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   nt::cli::AddDocsCommand(app, context);
   nt::cli::AddShowCommand(app, context);
   nt::cli::AddStatsCommand(app, context);
+  nt::cli::AddCommitmentsCommand(app, context);
+  nt::cli::AddDialoguesCommand(app, context);
 
   if (auto armed = nt::fault::ArmFromEnvironment(); !armed) {
     context.Report(armed.error());

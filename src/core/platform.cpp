@@ -50,6 +50,19 @@ std::filesystem::path UserDataDirectory() {
 #endif
 }
 
+std::filesystem::path ExecutablePath() {
+#ifdef _WIN32
+  std::wstring buffer(32768, L'\0');
+  DWORD length = GetModuleFileNameW(nullptr, buffer.data(), static_cast<DWORD>(buffer.size()));
+  buffer.resize(length);
+  return std::filesystem::path(buffer);
+#else
+  std::error_code ec;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : path;
+#endif
+}
+
 std::string PathToUtf8(const std::filesystem::path& path) {
   auto u8 = path.u8string();
   return std::string(u8.begin(), u8.end());

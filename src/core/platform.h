@@ -18,6 +18,9 @@ void SetEnv(std::string_view name, std::string_view value);
 // ~/.local/share elsewhere (without the application's own folder name).
 std::filesystem::path UserDataDirectory();
 
+// The running program's own file, for finding the data installed beside it ("" if unknown).
+std::filesystem::path ExecutablePath();
+
 // UTF-8 conversions for paths (std::filesystem uses UTF-16 on Windows).
 std::string PathToUtf8(const std::filesystem::path& path);
 std::filesystem::path PathFromUtf8(std::string_view utf8);

@@ -288,6 +288,14 @@ Result<std::optional<Document>> DocumentRepository::FindBySourcePath(
                  SelectDocuments("WHERE d.source_path = ?1 ORDER BY d.id LIMIT 1"), source_path);
 }
 
+Result<std::vector<Document>> DocumentRepository::InDialogue(DialogueId dialogue) {
+  auto statement = database_.connection().Prepare(
+      SelectDocuments("WHERE d.dialogue_id = ?1 ORDER BY d.date IS NULL, d.date, d.id"));
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, dialogue.value);
+  return CollectRows<Document>(**statement, [](const Statement& r) { return ReadDocument(r); });
+}
+
 Result<std::vector<Paragraph>> DocumentRepository::Paragraphs(DocumentId id) {
   auto statement = database_.connection().Prepare(
       "SELECT " + std::string(kParagraphColumns) +

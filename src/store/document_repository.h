@@ -51,6 +51,9 @@ class DocumentRepository {
   [[nodiscard]] Result<std::optional<Document>> FindBySha256(std::string_view sha256);
   [[nodiscard]] Result<std::optional<Document>> FindBySourcePath(std::string_view source_path);
 
+  // Documents that belong to a dialogue (with or without a round), oldest first.
+  [[nodiscard]] Result<std::vector<Document>> InDialogue(DialogueId dialogue);
+
   // Paragraphs in reading order.
   [[nodiscard]] Result<std::vector<Paragraph>> Paragraphs(DocumentId id);
   [[nodiscard]] Result<Paragraph> GetParagraph(ParagraphId id);

@@ -268,3 +268,67 @@ TEST_CASE("CLI: file names with spaces, quotes and non-ASCII characters", "[cli]
   CHECK_THAT(list[0]["source_path"].get<std::string>(), Catch::Contains("Japon–US"));
   CHECK_THAT(f.Run({"show", "Déclaration"}).out, Catch::Contains("États-Unis"));
 }
+
+TEST_CASE("CLI: commitments lists the joint statement's commitments with types and actors",
+          "[cli]") {
+  Fixture f;
+  f.ImportCorpus();
+  CliRun text = f.Run({"commitments", "--document", "Joint Statement"});
+  INFO(text.err);
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("7(2)c") && Catch::Contains("agreement") &&
+                           Catch::Contains("agreed to") && Catch::Contains("24 commitments."));
+
+  nlohmann::json list = f.Json({"commitments", "--document", "Joint Statement", "--json"});
+  REQUIRE(list.size() == 24);
+  for (const char* field : {"id", "document_id", "document_title", "document_date",
+                            "paragraph_id", "paragraph_label", "text", "span", "cue", "type",
+                            "strength", "deadline", "origin", "actors", "norms"}) {
+    CHECK(list[0].contains(field));
+  }
+  bool nisc_found = false;
+  for (const auto& c : list) {
+    if (c["paragraph_label"] == "7(1)" && c["cue"] == "will") {
+      nisc_found = true;
+      REQUIRE(c["actors"].size() == 2);
+      CHECK(c["actors"][0]["role"] == "subject");
+      CHECK_THAT(c["actors"][0]["name"].get<std::string>(), Catch::Contains("Incident Readiness"));
+      CHECK(c["actors"][1]["name"] == "U.S. Department of Homeland Security");
+      CHECK(c["actors"][1]["role"] == "counterpart");
+    }
+  }
+  CHECK(nisc_found);
+
+  nlohmann::json intentions = f.Json({"commitments", "--type", "intention", "--json"});
+  CHECK(intentions.size() == 2);
+  CHECK(f.Json({"commitments", "--actor", "METI", "--json"}).size() == 1);
+  CHECK(f.Run({"commitments", "--type", "promise"}).exit_code == 1);
+  CliRun unknown = f.Run({"commitments", "--actor", "Atlantis"});
+  CHECK(unknown.exit_code == 1);
+  CHECK_THAT(unknown.err, Catch::Contains("Atlantis"));
+}
+
+TEST_CASE("CLI: dialogues shows the round with its dates, place and document; show names it",
+          "[cli]") {
+  Fixture f;
+  f.ImportCorpus();
+  CliRun text = f.Run({"dialogues"});
+  REQUIRE(text.exit_code == 0);
+  CHECK_THAT(text.out, Catch::Contains("Japan-U.S. Cyber Dialogue") &&
+                           Catch::Contains("round 5   2017-07-20..2017-07-21, Tokyo"));
+  nlohmann::json list = f.Json({"dialogues", "--json"});
+  bool found = false;
+  for (const auto& dialogue : list) {
+    if (dialogue["name"] != "Japan-U.S. Cyber Dialogue") continue;
+    found = true;
+    REQUIRE(dialogue["rounds"].size() == 1);
+    CHECK(dialogue["rounds"][0]["number"] == 5);
+    CHECK(dialogue["rounds"][0]["place"] == "Tokyo");
+    CHECK(dialogue["rounds"][0]["documents"].size() == 1);
+  }
+  CHECK(found);
+  CHECK_THAT(f.Run({"show", "Joint Statement"}).out,
+             Catch::Contains("Dialogue: Japan-U.S. Cyber Dialogue, round 5 (2017-07-20..2017-07-21, Tokyo)"));
+  nlohmann::json view = f.Json({"show", "Joint Statement", "--json"});
+  CHECK(view["round"]["number"] == 5);
+}

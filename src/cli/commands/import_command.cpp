@@ -5,6 +5,7 @@
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
+#include "core/text.h"
 #include "importers/registry.h"
 
 namespace nt::cli {
@@ -37,13 +38,17 @@ void PrintReport(const app::ImportReport& report) {
     switch (file.outcome) {
       case app::ImportOutcome::kImported:
       case app::ImportOutcome::kRevised:
-        std::printf("%s %s: #%lld \"%s\", %d paragraphs%s\n",
+        std::printf("%s %s: #%lld \"%s\", %d paragraphs, %d commitments%s\n",
                     report.dry_run ? "would import" : std::string(app::ToString(file.outcome)).c_str(),
                     path.c_str(), static_cast<long long>(file.document_id.value),
-                    file.title.c_str(), file.paragraphs,
+                    file.title.c_str(), file.paragraphs, file.commitments,
                     file.outcome == app::ImportOutcome::kRevised
                         ? (" (revision " + std::to_string(file.revision) + ")").c_str()
                         : "");
+        if (!file.unknown_acronyms.empty()) {
+          std::printf("  to review: acronyms not in the actor gazetteer: %s\n",
+                      Join(file.unknown_acronyms, ", ").c_str());
+        }
         break;
       case app::ImportOutcome::kUnchanged:
         std::printf("unchanged %s: already stored as #%lld\n", path.c_str(),
@@ -80,7 +85,9 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
                                                           : app::OpenMode::kCreateIfMissing);
     if (!library) return context.Report(library.error());
     const auto registry = importers::Registry::WithBuiltinFormats();
-    app::ImportService service(**library, registry);
+    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
+    if (!reference) return context.Report(reference.error());
+    app::ImportService service(**library, registry, &*reference);
     std::vector<std::filesystem::path> paths;
     for (const std::string& path : arguments->paths) paths.push_back(platform::PathFromUtf8(path));
     app::ImportOptions options;

@@ -27,7 +27,8 @@ void AddStatsCommand(CLI::App& app, CliContext& context) {
                 stats->boilerplate_paragraphs);
     std::printf("Actors       %d\n", stats->actors);
     std::printf("Commitments  %d\n", stats->commitments);
-    std::printf("Dialogues    %d (%d rounds)\n", stats->dialogues, stats->rounds);
+    std::printf("Dialogues    %d (%d round%s)\n", stats->dialogues, stats->rounds,
+                stats->rounds == 1 ? "" : "s");
     std::printf("Norms        %d\n", stats->norms);
     std::printf("Follow-ups   %d\n", stats->follow_ups);
     std::printf("Links        %d\n", stats->links);

@@ -1,0 +1,98 @@
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/cli_context.h"
+#include "cli/json_output.h"
+#include "core/platform.h"
+#include "core/text.h"
+
+namespace nt::cli {
+namespace {
+
+struct CommitmentsArguments {
+  std::string document;
+  std::string actor;
+  std::string type;
+  bool json = false;
+};
+
+std::vector<std::string> TypeNames() {
+  std::vector<std::string> names;
+  for (const auto& [type, name] : kCommitmentTypeNames) names.emplace_back(name);
+  return names;
+}
+
+void PrintCommitments(const std::vector<app::CommitmentView>& commitments) {
+  if (commitments.empty()) {
+    std::printf("No commitments match.\n");
+    return;
+  }
+  const int columns = std::max(40, platform::TerminalColumns(100));
+  DocumentId current;
+  for (const app::CommitmentView& view : commitments) {
+    if (view.row.document_id != current) {
+      current = view.row.document_id;
+      std::printf("%s#%lld  %s%s\n", current == commitments.front().row.document_id ? "" : "\n",
+                  static_cast<long long>(current.value), view.row.document_title.c_str(),
+                  view.row.document_date.empty() ? ""
+                                                 : (" (" + view.row.document_date + ")").c_str());
+    }
+    const Commitment& c = view.row.commitment;
+    std::vector<std::string> subjects;
+    std::vector<std::string> others;
+    for (const app::NamedActor& actor : view.actors) {
+      if (actor.role == ActorRole::kSubject) {
+        subjects.push_back(actor.name);
+      } else {
+        others.push_back(actor.name + " (" + std::string(ToString(actor.role)) + ")");
+      }
+    }
+    std::string who = subjects.empty() ? "-" : Join(subjects, ", ");
+    if (!others.empty()) who += "; " + Join(others, ", ");
+    std::printf("  %-7s %-14s %s  [cue: %s]%s\n",
+                view.row.paragraph_label.empty() ? "-" : view.row.paragraph_label.c_str(),
+                std::string(ToString(c.type)).c_str(), who.c_str(), c.cue.c_str(),
+                view.norm_codes.empty() ? "" : ("  norms " + Join(view.norm_codes, ", ")).c_str());
+    const std::string indent(10, ' ');
+    std::printf("%s%s\n", indent.c_str(),
+                WrapText(c.text, static_cast<std::size_t>(columns) - indent.size() - 1, indent)
+                    .c_str());
+  }
+  std::printf("\n%zu commitment%s.\n", commitments.size(), commitments.size() == 1 ? "" : "s");
+}
+
+}  // namespace
+
+void AddCommitmentsCommand(CLI::App& app, CliContext& context) {
+  auto arguments = std::make_shared<CommitmentsArguments>();
+  CLI::App* command = app.add_subcommand(
+      "commitments", "List commitments with their document, paragraph, type, cue and actors");
+  command->add_option("--document", arguments->document,
+                      "Only this document (id or unique part of its title or symbol)");
+  command->add_option("--actor", arguments->actor,
+                      "Only commitments naming this actor (name, alias or acronym)");
+  command->add_option("--type", arguments->type, "Only this type")
+      ->check(CLI::IsMember(TypeNames()));
+  command->add_flag("--json", arguments->json, "Print as JSON");
+  command->callback([&context, arguments] {
+    auto library = context.OpenLibrary(app::OpenMode::kExisting);
+    if (!library) return context.Report(library.error());
+    app::CommitmentFilter filter{arguments->document, arguments->actor,
+                                 ParseCommitmentType(arguments->type)};
+    auto commitments = (*library)->ListCommitments(filter);
+    if (!commitments) {
+      Error error = commitments.error();
+      // An unknown document or actor is a mistake in the arguments.
+      if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kUsage;
+      return context.Report(error);
+    }
+    if (arguments->json) {
+      Json list = Json::array();
+      for (const auto& view : *commitments) list.push_back(ToJson(view));
+      return PrintJson(list);
+    }
+    PrintCommitments(*commitments);
+  });
+}
+
+}  // namespace nt::cli
