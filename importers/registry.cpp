@@ -56,7 +56,7 @@ Result<ReadDocument> Registry::Read(const SourceFile& file) const {
 }
 
 Result<ReadDocument> Registry::ReadFile(const std::filesystem::path& path) const {
-  auto bytes = ReadFileBytes(path);
+  auto bytes = ReadFileBytes(path, kMaxDocumentBytes);
   if (!bytes) return Fail(bytes.error());
   return Read(SourceFile{path, std::move(*bytes)});
 }

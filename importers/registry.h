@@ -1,6 +1,7 @@
 #pragma once
 // The list of importers and the choice of one for a file.
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -17,6 +18,10 @@ struct ReadDocument {
   std::string sha256;  // of the file's bytes
 };
 
+// The largest file NormTrack reads as one document. Reading is all in memory, so this bounds
+// an import's memory; real statements, reports and treaties are far smaller.
+inline constexpr std::uintmax_t kMaxDocumentBytes = 64ull * 1024 * 1024;
+
 class Registry {
  public:
   // Every built-in format.
@@ -30,7 +35,8 @@ class Registry {
   const std::vector<std::unique_ptr<Importer>>& importers() const { return importers_; }
 
   // Reads, hashes and imports a file. Errors: kNotFound/kIo (file), kUnsupported (no importer
-  // reads it, e.g. a binary file), kParse (the chosen importer failed).
+  // reads it, e.g. a binary file, or larger than kMaxDocumentBytes), kParse (the chosen
+  // importer failed).
   [[nodiscard]] Result<ReadDocument> ReadFile(const std::filesystem::path& path) const;
   // The same for bytes already in memory.
   [[nodiscard]] Result<ReadDocument> Read(const SourceFile& file) const;

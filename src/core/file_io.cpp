@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "core/fault.h"
 #include "core/platform.h"
 
 namespace nt {
@@ -29,11 +30,13 @@ Result<std::string> ReadFileBytes(const std::filesystem::path& path, std::uintma
   auto size = std::filesystem::file_size(path, ec);
   if (ec) return Fail(FilesystemError(path, ec, "read"));
   if (size > max_bytes) {
-    return Fail(ErrorCode::kUsage, "File " + Quoted(platform::PathToUtf8(path)) + " is too large (" +
-                                       std::to_string(size / (1024 * 1024)) + " MB).");
+    return Fail(ErrorCode::kUnsupported,
+                "File " + Quoted(platform::PathToUtf8(path)) + " is too large to be read as one " +
+                    "document (" + std::to_string(size / (1024 * 1024)) + " MB; the limit is " +
+                    std::to_string(max_bytes / (1024 * 1024)) + " MB).");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!in || !fault::Check("file.read")) {
     return Fail(ErrorCode::kIo, "File " + Quoted(platform::PathToUtf8(path)) +
                                     " cannot be read (check its permissions).");
   }

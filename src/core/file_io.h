@@ -9,8 +9,8 @@
 
 namespace nt {
 
-// Reads a file's bytes. Errors: kNotFound (missing), kIo (unreadable, a folder), kUsage (larger
-// than max_bytes).
+// Reads a file's bytes. Errors: kNotFound (missing), kIo (unreadable, a folder), kUnsupported
+// (larger than max_bytes: refused before anything is read, so memory stays bounded).
 [[nodiscard]] Result<std::string> ReadFileBytes(const std::filesystem::path& path,
                                                 std::uintmax_t max_bytes = UINTMAX_MAX);
 

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <fstream>
 
 #include "app/import_service.h"
 #include "app/library.h"
@@ -185,4 +186,48 @@ TEST_CASE("Home: NORMTRACK_HOME chooses the library folder; --db puts the index 
   platform::SetEnv("XDG_DATA_HOME", "/home/ana/.data");
   CHECK(Home::Default().database ==
         std::filesystem::path("/home/ana/.data/normtrack/normtrack.sqlite3"));
+}
+
+TEST_CASE("ImportService: a 200 MB file is refused without being read; the rest imports",
+          "[app]") {
+  Fixture f;
+  test::TempDir inputs;
+  inputs.Write("a-statement.md", "# Statement\n\nJapan will cooperate.\n");
+  auto huge = inputs.Write("b-huge.txt", "");
+  // Sparse: takes no disk space, but a reader that loaded it would need 200 MB.
+  std::filesystem::resize_file(huge, 200ull * 1024 * 1024);
+  ImportReport report = f.Import({inputs.path()});
+  REQUIRE(report.files.size() == 2);
+  CHECK(report.files[0].outcome == ImportOutcome::kImported);
+  CHECK(report.files[1].outcome == ImportOutcome::kFailed);
+  CHECK_THAT(report.files[1].error->message,
+             Catch::Contains("b-huge.txt") && Catch::Contains("200 MB") &&
+                 Catch::Contains("too large"));
+}
+
+TEST_CASE("ImportService: an unreadable file fails alone, naming the file", "[app]") {
+  Fixture f;
+  test::TempDir inputs;
+  inputs.Write("a-first.md", "# First\n\nJapan will cooperate.\n");
+  auto locked = inputs.Write("b-locked.md", "# Locked\n\nNever read.\n");
+  inputs.Write("c-last.md", "# Last\n\nEstonia will cooperate.\n");
+  // Permissions do not stop root, so the read failure is injected at the same point where the
+  // operating system's refusal would surface.
+  fault::Arm("file.read", 2);
+  ImportReport report = f.Import({inputs.path()});
+  fault::DisarmAll();
+  REQUIRE(report.files.size() == 3);
+  CHECK(report.files[0].outcome == ImportOutcome::kImported);
+  CHECK(report.files[1].outcome == ImportOutcome::kFailed);
+  CHECK_THAT(report.files[1].error->message,
+             Catch::Contains("b-locked.md") && Catch::Contains("cannot be read"));
+  CHECK(report.files[2].outcome == ImportOutcome::kImported);
+  std::filesystem::permissions(locked, std::filesystem::perms::none);
+  if (std::ifstream(locked).good()) {
+    WARN("running with privileges that ignore file permissions; real-permission case skipped");
+  } else {
+    ImportReport real = f.Import({locked});
+    CHECK(real.files[0].outcome == ImportOutcome::kFailed);
+    CHECK_THAT(real.files[0].error->message, Catch::Contains("b-locked.md"));
+  }
 }
