@@ -52,13 +52,16 @@ bool IsJobNumber(std::string_view word) {
 }
 
 bool IsPageNumber(std::string_view word) {
-  // "3/17" or "3".
+  // "3/17" or "3" (a bare number of four digits is more likely a year).
   std::size_t first = Digits(word, 0);
   if (first == 0 || first > 4) return false;
-  if (first == word.size()) return true;
+  if (first == word.size()) return first <= 3;
   return word[first] == '/' && Digits(word, first + 1) == word.size() - first - 1 &&
          word.size() > first + 1;
 }
+
+// "060815": the date stamp after a UN job number.
+bool IsDateStamp(std::string_view word) { return word.size() == 6 && Digits(word, 0) == 6; }
 
 std::string LowerWord(std::string_view word) {
   // Trim punctuation around a word ("(cyber-security)," -> "cyber-security").
@@ -98,12 +101,16 @@ bool IsPageFurniture(std::string_view line) {
   if (words.size() == 3 && words[0] == "-" && words[2] == "-" && IsPageNumber(words[1])) {
     return true;
   }
+  if (words.size() == 4 && ToLowerAscii(words[0]) == "page" && IsPageNumber(words[1]) &&
+      words[2] == "of" && IsPageNumber(words[3])) {
+    return true;
+  }
   // "15-12385 3/17", "3/17 15-12385", "15-12385 (E) 060815".
   bool has_job = false;
   for (const std::string& word : words) {
     if (IsJobNumber(word)) {
       has_job = true;
-    } else if (!IsPageNumber(word) && word != "(E)" && word != "(F)" && word != "(S)" &&
+    } else if (!IsPageNumber(word) && !IsDateStamp(word) && word != "(E)" && word != "(F)" && word != "(S)" &&
                word != "(R)" && word != "(C)" && word != "(A)") {
       return false;
     }
@@ -156,9 +163,9 @@ int RemovePageFurniture(std::vector<TextPage>& pages) {
     }
   }
 
-  // Shapes seen near the top or bottom of each page after the first.
+  // Shapes seen near the top or bottom of each page.
   std::map<std::string, int> shape_pages;
-  for (std::size_t p = 1; p < pages.size(); ++p) {
+  for (std::size_t p = 0; p < pages.size(); ++p) {
     std::vector<std::string> seen;
     const auto& lines = pages[p].lines;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -169,7 +176,7 @@ int RemovePageFurniture(std::vector<TextPage>& pages) {
     }
     for (const std::string& shape : seen) ++shape_pages[shape];
   }
-  int needed = std::max(2, static_cast<int>(pages.size() - 1 + 1) / 2);
+  int needed = std::max(2, static_cast<int>(pages.size()) / 2);
 
   for (std::size_t p = 0; p < pages.size(); ++p) {
     auto& lines = pages[p].lines;
