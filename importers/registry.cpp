@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/sha256.h"
+#include "importers/agreement.h"
 #include "importers/akoma_ntoso.h"
 #include "importers/html.h"
 #include "importers/markdown.h"
@@ -20,6 +21,7 @@ Registry Registry::WithBuiltinFormats() {
   registry.Add(std::make_unique<HtmlImporter>());
   registry.Add(std::make_unique<PdfImporter>());
   registry.Add(std::make_unique<UnReportImporter>());
+  registry.Add(std::make_unique<AgreementImporter>());
   return registry;
 }
 
