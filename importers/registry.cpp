@@ -2,10 +2,13 @@
 
 #include "core/file_io.h"
 #include "core/sha256.h"
+#include "importers/agreement.h"
 #include "importers/akoma_ntoso.h"
 #include "importers/html.h"
 #include "importers/markdown.h"
+#include "importers/pdf.h"
 #include "importers/plain_text.h"
+#include "importers/un_report.h"
 
 namespace nt::importers {
 
@@ -16,6 +19,9 @@ Registry Registry::WithBuiltinFormats() {
   registry.Add(std::make_unique<MarkdownImporter>());
   registry.Add(std::make_unique<AkomaNtosoImporter>());
   registry.Add(std::make_unique<HtmlImporter>());
+  registry.Add(std::make_unique<PdfImporter>());
+  registry.Add(std::make_unique<UnReportImporter>());
+  registry.Add(std::make_unique<AgreementImporter>());
   return registry;
 }
 
