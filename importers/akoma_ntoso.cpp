@@ -886,15 +886,10 @@ std::optional<Error> EntityDeclarationError(const SourceFile& file, std::string_
 }  // namespace
 
 int AkomaNtosoImporter::Confidence(const SourceFile& file) const {
-  if (!LooksLikeText(file.bytes)) return 0;
   std::string decoded;
-  std::string_view text = file.bytes;
-  if (file.bytes.starts_with("\xFF\xFE") || file.bytes.starts_with("\xFE\xFF")) {
-    auto utf8 = DecodeText(file);
-    if (!utf8) return 0;
-    decoded = std::move(*utf8);
-    text = decoded;
-  }
+  auto sniffed = TextForSniffing(file, decoded);
+  if (!sniffed) return 0;
+  std::string_view text = *sniffed;
   std::optional<StartTag> root = FirstStartTag(text);
   if (!root || LocalName(root->name) != "akomaNtoso") return 0;
   return AknVersionOf(NamespaceOf(*root)).empty() ? 0 : 95;

@@ -574,15 +574,10 @@ bool LooksLikeHtmlStart(std::string_view text, int& confidence) {
 }  // namespace
 
 int HtmlImporter::Confidence(const SourceFile& file) const {
-  if (!LooksLikeText(file.bytes)) return 0;
   std::string decoded;
-  std::string_view text = file.bytes;
-  if (file.bytes.starts_with("\xFF\xFE") || file.bytes.starts_with("\xFE\xFF")) {
-    auto utf8 = DecodeText(file);
-    if (!utf8) return 0;
-    decoded = std::move(*utf8);
-    text = decoded;
-  }
+  auto sniffed = TextForSniffing(file, decoded);
+  if (!sniffed) return 0;
+  std::string_view text = *sniffed;
   int confidence = 0;
   if (!LooksLikeHtmlStart(text, confidence)) return 0;
   std::string extension = file.Extension();

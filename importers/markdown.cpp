@@ -20,25 +20,6 @@ namespace {
 // pasted tables arrive as HTML (statement_html_fragment.h reads them).
 constexpr unsigned kParserFlags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
 
-void AppendCodePoint(std::string& out, char32_t cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // An HTML entity as md4c reports it ("&amp;", "&#8220;", "&#x2014;") as UTF-8. md4c leaves
 // entity decoding to the renderer; named entities beyond the common ones stay as printed.
 std::string DecodeEntity(std::string_view entity) {
@@ -50,7 +31,7 @@ std::string DecodeEntity(std::string_view entity) {
         std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
     std::string out;
     if (ec == std::errc() && end == digits.data() + digits.size()) {
-      AppendCodePoint(out, value);
+      AppendUtf8(out, value);
       return out;
     }
     return std::string(entity);

@@ -15,25 +15,6 @@ bool HasUtf16Bom(std::string_view bytes) {
          ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
 }
 
-// Appends a code point as UTF-8.
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 Result<std::string> DecodeUtf16(const SourceFile& file) {
   const std::string& b = file.bytes;
   const bool little_endian = b[0] == '\xFF';
@@ -138,6 +119,15 @@ bool LooksJapanese(std::string_view text) {
 }
 
 }  // namespace
+
+std::optional<std::string_view> TextForSniffing(const SourceFile& file, std::string& storage) {
+  if (!LooksLikeText(file.bytes)) return std::nullopt;
+  if (!HasUtf16Bom(file.bytes)) return std::string_view(file.bytes);
+  auto decoded = DecodeText(file);
+  if (!decoded) return std::nullopt;
+  storage = std::move(*decoded);
+  return std::string_view(storage);
+}
 
 bool LooksLikeText(std::string_view bytes) {
   if (HasUtf16Bom(bytes)) return true;

@@ -1,7 +1,9 @@
 #pragma once
 // Turning a file's bytes into UTF-8 text for the text-based importers.
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 #include "importers/importer.h"
@@ -26,5 +28,9 @@ struct DecodedText {
 
 // The text of DecodeTextWithEncoding alone.
 [[nodiscard]] Result<std::string> DecodeText(const SourceFile& file);
+
+// The file's text for a quick look at its content (Confidence): the bytes themselves, or for
+// UTF-16 their UTF-8 decoding kept in `storage`. nullopt for binary or undecodable files.
+std::optional<std::string_view> TextForSniffing(const SourceFile& file, std::string& storage);
 
 }  // namespace nt::importers

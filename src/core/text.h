@@ -26,6 +26,9 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
 // The byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
 
+// Appends a code point as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void AppendUtf8(std::string& out, char32_t code_point);
+
 // 1-based line number of a byte offset.
 int LineOfOffset(std::string_view text, std::size_t offset);
 

@@ -1,29 +1,11 @@
 #include <catch2/catch.hpp>
 
 #include "extract/actor_mentions.h"
+#include "extract/corpus_reference.h"
 #include "support/test_paths.h"
 
 using namespace nt;
 using namespace nt::extract;
-
-namespace {
-
-const Gazetteer& Corpus() {
-  static const Gazetteer gazetteer = [] {
-    auto loaded = LoadGazetteer(test::CorpusDir() / "actors.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return gazetteer;
-}
-
-int Index(std::string_view name) {
-  auto index = Corpus().Find(name);
-  REQUIRE(index);
-  return *index;
-}
-
-}  // namespace
 
 TEST_CASE("DocumentActors: an acronym defined for a known actor is learned for the document",
           "[extract]") {
@@ -44,7 +26,7 @@ TEST_CASE("DocumentActors: an acronym defined for a known actor is learned for t
 
 TEST_CASE("DocumentActors: unknown acronyms are counted for review, never made actors",
           "[extract]") {
-  DocumentActors actors(Corpus());
+  DocumentActors actors(test::CorpusGazetteer());
   std::string text =
       "NISC will join the U.S. Department of Homeland Security's (DHS) Automated Indicator "
       "Sharing (AIS) program and secure the Internet of Things (IoT). AIS grows; the IoT "
@@ -54,20 +36,20 @@ TEST_CASE("DocumentActors: unknown acronyms are counted for review, never made a
   auto unknown = actors.UnknownAcronyms();
   CHECK(unknown == std::vector<std::pair<std::string, int>>{{"AIS", 2}, {"IoT", 2}});
   for (const ActorMention& m : actors.Find(text, tokens)) {
-    for (int a : m.actors) CHECK(Corpus().actor(a).canonical_name != "AIS");
+    for (int a : m.actors) CHECK(test::CorpusGazetteer().actor(a).canonical_name != "AIS");
   }
 }
 
 TEST_CASE("DocumentActors: repeats and parents are absorbed, compounds are modifiers",
           "[extract]") {
-  DocumentActors actors(Corpus());
+  DocumentActors actors(test::CorpusGazetteer());
   std::string text =
       "the National Center of Incident Readiness and Strategy for Cybersecurity (NISC) of Japan "
       "and the Japan-U.S. Cyber Dialogue";
   std::vector<Token> tokens = Tokenize(text);
   auto mentions = actors.Find(text, tokens);
   REQUIRE(mentions.size() == 5);
-  CHECK(mentions[0].actors == std::vector<int>{Index("NISC")});
+  CHECK(mentions[0].actors == std::vector<int>{test::ActorIndex("NISC")});
   CHECK_FALSE(mentions[0].absorbed);
   CHECK(mentions[1].absorbed);  // (NISC)
   CHECK(mentions[2].absorbed);  // of Japan
@@ -77,13 +59,13 @@ TEST_CASE("DocumentActors: repeats and parents are absorbed, compounds are modif
 
 TEST_CASE("DocumentActors: collective references stand for the parties, pronouns stay open",
           "[extract]") {
-  DocumentActors actors(Corpus());
-  actors.SetParties({Index("Japan"), Index("United States")});
+  DocumentActors actors(test::CorpusGazetteer());
+  actors.SetParties({test::ActorIndex("Japan"), test::ActorIndex("United States")});
   std::string text = "Both countries agreed; the two governments and they will act.";
   auto mentions = actors.Find(text, Tokenize(text));
   REQUIRE(mentions.size() == 3);
   CHECK(mentions[0].kind == MentionKind::kCollective);
-  CHECK(mentions[0].actors == std::vector<int>{Index("Japan"), Index("United States")});
+  CHECK(mentions[0].actors == std::vector<int>{test::ActorIndex("Japan"), test::ActorIndex("United States")});
   CHECK(mentions[1].kind == MentionKind::kCollective);
   CHECK(mentions[2].kind == MentionKind::kPronoun);
   CHECK(mentions[2].actors.empty());
@@ -95,7 +77,7 @@ TEST_CASE("DocumentActors: collective references stand for the parties, pronouns
 }
 
 TEST_CASE("DocumentActors: capitals in headings and file names are not acronyms", "[extract]") {
-  DocumentActors actors(Corpus());
+  DocumentActors actors(test::CorpusGazetteer());
   std::string text =
       "IN WITNESS WHEREOF the undersigned signed. See BWBV0001000/README.md and the CDPC.";
   actors.Learn(text, Tokenize(text));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extract/commitment_extractor.h"
+#include "extract/corpus_reference.h"
 #include "extract/document_extractor.h"
 #include "support/test_paths.h"
 
@@ -10,30 +11,6 @@ using namespace nt;
 using namespace nt::extract;
 
 namespace {
-
-const Gazetteer& Corpus() {
-  static const Gazetteer gazetteer = [] {
-    auto loaded = LoadGazetteer(test::CorpusDir() / "actors.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return gazetteer;
-}
-
-const NormCatalogue& Norms() {
-  static const NormCatalogue catalogue = [] {
-    auto loaded = LoadNormCatalogue(test::CorpusDir() / "norms.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return catalogue;
-}
-
-int Index(std::string_view name) {
-  auto index = Corpus().Find(name);
-  REQUIRE(index);
-  return *index;
-}
 
 const std::string kTitle = "Joint Statement of the Japan-U.S. Cyber Dialogue";
 
@@ -45,7 +22,7 @@ DocumentExtraction Extract(std::vector<std::string> paragraphs, std::string titl
     p.text = std::move(text);
     doc.paragraphs.push_back(std::move(p));
   }
-  auto result = ExtractDocument(doc, Corpus(), Norms());
+  auto result = ExtractDocument(doc, test::CorpusGazetteer(), test::CorpusNorms());
   REQUIRE(result);
   return std::move(*result);
 }
@@ -118,7 +95,7 @@ TEST_CASE("CommitmentExtractor: splits a sentence with two cues into two commitm
   CHECK(text.substr(static_cast<std::size_t>(second.span_begin),
                     static_cast<std::size_t>(second.span_end - second.span_begin)) == second.text);
   CHECK(first.span_end < second.span_begin);
-  std::vector<int> both = Sorted({Index("Japan"), Index("United States")});
+  std::vector<int> both = Sorted({test::ActorIndex("Japan"), test::ActorIndex("United States")});
   CHECK(WithRole(first, ActorRole::kSubject) == both);
   CHECK(WithRole(second, ActorRole::kSubject) == both);
 }
@@ -134,8 +111,8 @@ TEST_CASE("CommitmentExtractor: the subject binds, other actors are counterparts
   const ExtractedCommitment& c = result.commitments[0];
   CHECK(c.cue == "will");
   CHECK(c.type == CommitmentType::kPledge);
-  CHECK(WithRole(c, ActorRole::kSubject) == std::vector<int>{Index("NISC")});
-  CHECK(WithRole(c, ActorRole::kCounterpart) == std::vector<int>{Index("DHS")});
+  CHECK(WithRole(c, ActorRole::kSubject) == std::vector<int>{test::ActorIndex("NISC")});
+  CHECK(WithRole(c, ActorRole::kCounterpart) == std::vector<int>{test::ActorIndex("DHS")});
   CHECK(c.text.starts_with("In particular, the National Center"));
   CHECK(c.span_end == static_cast<int>(text.size()));
   CHECK(result.unknown_acronyms == std::vector<std::pair<std::string, int>>{{"AIS", 1}});
@@ -166,13 +143,13 @@ TEST_CASE("CommitmentExtractor: they and collective names resolve to the parties
        "intend to share approaches to enhancing resilience.",
        "Both governments will continue to enhance cooperation."});
   REQUIRE(result.commitments.size() == 3);
-  std::vector<int> both = Sorted({Index("Japan"), Index("United States")});
+  std::vector<int> both = Sorted({test::ActorIndex("Japan"), test::ActorIndex("United States")});
   CHECK(result.commitments[1].cue == "intend to");
   CHECK(result.commitments[1].type == CommitmentType::kIntention);
   CHECK(WithRole(result.commitments[1], ActorRole::kSubject) == both);
   CHECK(result.commitments[2].paragraph_index == 1);
   CHECK(WithRole(result.commitments[2], ActorRole::kSubject) == both);
-  CHECK(result.parties == std::vector<int>{Index("Japan"), Index("United States")});
+  CHECK(result.parties == std::vector<int>{test::ActorIndex("Japan"), test::ActorIndex("United States")});
 }
 
 TEST_CASE("CommitmentExtractor: recommendations name their addressees", "[extract]") {
@@ -186,17 +163,17 @@ TEST_CASE("CommitmentExtractor: recommendations name their addressees", "[extrac
   const ExtractedCommitment& should = result.commitments[0];
   CHECK(should.type == CommitmentType::kRecommendation);
   CHECK(WithRole(should, ActorRole::kSubject).empty());
-  CHECK(WithRole(should, ActorRole::kAddressee) == std::vector<int>{Index("Member States")});
+  CHECK(WithRole(should, ActorRole::kAddressee) == std::vector<int>{test::ActorIndex("Member States")});
   CHECK(should.norm_codes == std::vector<std::string>{"13(i)"});
   const ExtractedCommitment& encourage = result.commitments[1];
   CHECK(encourage.cue == "encourage");
   CHECK(WithRole(encourage, ActorRole::kSubject) ==
-        Sorted({Index("Japan"), Index("United States")}));
+        Sorted({test::ActorIndex("Japan"), test::ActorIndex("United States")}));
   CHECK(WithRole(encourage, ActorRole::kAddressee) ==
-        Sorted({Index("ASEAN"), Index("Member States")}));
+        Sorted({test::ActorIndex("ASEAN"), test::ActorIndex("Member States")}));
   const ExtractedCommitment& passive = result.commitments[2];
-  CHECK(WithRole(passive, ActorRole::kAddressee) == std::vector<int>{Index("Member States")});
-  CHECK(WithRole(passive, ActorRole::kCounterpart) == std::vector<int>{Index("CSIRTs")});
+  CHECK(WithRole(passive, ActorRole::kAddressee) == std::vector<int>{test::ActorIndex("Member States")});
+  CHECK(WithRole(passive, ActorRole::kCounterpart) == std::vector<int>{test::ActorIndex("CSIRTs")});
 }
 
 TEST_CASE("CommitmentExtractor: the Parties of an agreement are bound by shall", "[extract]") {
@@ -211,12 +188,12 @@ TEST_CASE("CommitmentExtractor: the Parties of an agreement are bound by shall",
     doc.paragraphs.push_back(p);
   }
   doc.paragraphs[2].is_boilerplate = true;
-  auto result = ExtractDocument(doc, Corpus(), Norms());
+  auto result = ExtractDocument(doc, test::CorpusGazetteer(), test::CorpusNorms());
   REQUIRE(result);
   REQUIRE(result->commitments.size() == 1);
   CHECK(result->commitments[0].type == CommitmentType::kObligation);
   CHECK(WithRole(result->commitments[0], ActorRole::kSubject) ==
-        Sorted({Index("Japan"), Index("Estonia")}));
+        Sorted({test::ActorIndex("Japan"), test::ActorIndex("Estonia")}));
   CHECK(result->commitments[0].paragraph_index == 0);
 }
 
@@ -226,13 +203,13 @@ TEST_CASE("CommitmentExtractor: we and it are resolved from the sentence", "[ext
        "The G7 noted the increase in ransomware attacks, and Japan announced that it will host a "
        "workshop on the issue."},
       "G7 Leaders' Statement on Cyberspace");
-  CHECK(result.parties == std::vector<int>{Index("G7")});
+  CHECK(result.parties == std::vector<int>{test::ActorIndex("G7")});
   REQUIRE(result.commitments.size() == 3);
   CHECK(result.commitments[0].cue == "commit to");
-  CHECK(WithRole(result.commitments[0], ActorRole::kSubject) == std::vector<int>{Index("G7")});
+  CHECK(WithRole(result.commitments[0], ActorRole::kSubject) == std::vector<int>{test::ActorIndex("G7")});
   CHECK(result.commitments[1].text == "The G7 noted the increase in ransomware attacks");
   CHECK(result.commitments[2].text == "Japan announced that it will host a workshop on the issue.");
-  CHECK(WithRole(result.commitments[2], ActorRole::kSubject) == std::vector<int>{Index("Japan")});
+  CHECK(WithRole(result.commitments[2], ActorRole::kSubject) == std::vector<int>{test::ActorIndex("Japan")});
 }
 
 TEST_CASE("CommitmentExtractor: a treaty's Parties bind even when they are not named",

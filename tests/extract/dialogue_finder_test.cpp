@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "extract/dialogue_finder.h"
+#include "extract/corpus_reference.h"
 #include "extract/document_extractor.h"
 #include "support/test_paths.h"
 
@@ -9,19 +10,10 @@ using namespace nt::extract;
 
 namespace {
 
-const Gazetteer& Corpus() {
-  static const Gazetteer gazetteer = [] {
-    auto loaded = LoadGazetteer(test::CorpusDir() / "actors.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return gazetteer;
-}
-
 std::vector<DialogueNameMention> Mentions(std::string_view text) {
   std::vector<Token> tokens = Tokenize(text);
-  DocumentActors actors(Corpus());
-  return FindDialogueMentions(text, tokens, actors.Find(text, tokens), Corpus());
+  DocumentActors actors(test::CorpusGazetteer());
+  return FindDialogueMentions(text, tokens, actors.Find(text, tokens), test::CorpusGazetteer());
 }
 
 ImportedDocument MakeDocument(std::string title, std::vector<std::string> paragraphs) {
@@ -38,14 +30,14 @@ ImportedDocument MakeDocument(std::string title, std::vector<std::string> paragr
 }  // namespace
 
 TEST_CASE("DialogueFinder: every spelling of a dialogue has one key", "[extract]") {
-  std::string key = DialogueKeyOf("Japan-U.S. Cyber Dialogue", Corpus());
+  std::string key = DialogueKeyOf("Japan-U.S. Cyber Dialogue", test::CorpusGazetteer());
   CHECK(key == "japan+united states|cyber dialogue");
-  CHECK(DialogueKeyOf("U.S.-Japan Cyber Dialogue", Corpus()) == key);
-  CHECK(DialogueKeyOf("United States-Japan Bilateral Cyber Dialogue", Corpus()) == key);
-  CHECK(DialogueKeyOf("Japan\xE2\x80\x93US cyber dialogue", Corpus()) == key);
-  CHECK(DialogueKeyOf("Japan-EU Cyber Dialogue", Corpus()) != key);
-  CHECK(DialogueKeyOf("U.S.-Japan Economic Dialogue", Corpus()) != key);
-  CHECK(DialogueKeyOf("a dialogue on cyber issues", Corpus()).empty());
+  CHECK(DialogueKeyOf("U.S.-Japan Cyber Dialogue", test::CorpusGazetteer()) == key);
+  CHECK(DialogueKeyOf("United States-Japan Bilateral Cyber Dialogue", test::CorpusGazetteer()) == key);
+  CHECK(DialogueKeyOf("Japan\xE2\x80\x93US cyber dialogue", test::CorpusGazetteer()) == key);
+  CHECK(DialogueKeyOf("Japan-EU Cyber Dialogue", test::CorpusGazetteer()) != key);
+  CHECK(DialogueKeyOf("U.S.-Japan Economic Dialogue", test::CorpusGazetteer()) != key);
+  CHECK(DialogueKeyOf("a dialogue on cyber issues", test::CorpusGazetteer()).empty());
 }
 
 TEST_CASE("DialogueFinder: ordinals in words and digits give the round", "[extract]") {
@@ -73,7 +65,7 @@ TEST_CASE("DocumentExtractor: the document's round has its dates and place", "[e
        "in Tokyo on July 20 and 21, 2017.",
        "They welcomed the outcome of the fourth U.S.-Japan Cyber Dialogue held in Washington, DC "
        "on 2-3 November 2016 and look forward to the sixth dialogue held in July 2018."});
-  auto result = ExtractDocument(doc, Corpus(), norms);
+  auto result = ExtractDocument(doc, test::CorpusGazetteer(), norms);
   REQUIRE(result);
   REQUIRE(result->dialogue);
   const DialogueMention& d = *result->dialogue;
@@ -100,7 +92,7 @@ TEST_CASE("DocumentExtractor: the title's round takes its date from the text", "
   ImportedDocument doc = MakeDocument(
       "Joint Statement on the Seventh U.S.-Japan Bilateral Cyber Dialogue",
       {"On 24 September 2019, the United States and Japan held the dialogue in Washington."});
-  auto result = ExtractDocument(doc, Corpus(), norms);
+  auto result = ExtractDocument(doc, test::CorpusGazetteer(), norms);
   REQUIRE(result);
   REQUIRE(result->dialogue);
   CHECK(result->dialogue->round == 7);
@@ -115,7 +107,7 @@ TEST_CASE("DocumentExtractor: an intersessional meeting gives the dialogue witho
       "Japan-U.S. Cyber Dialogue: intersessional meeting",
       {"An intersessional meeting of the Japan-U.S. Cyber Dialogue took place in Tokyo on "
        "12 March 2018."});
-  auto result = ExtractDocument(doc, Corpus(), norms);
+  auto result = ExtractDocument(doc, test::CorpusGazetteer(), norms);
   REQUIRE(result);
   REQUIRE(result->dialogue);
   CHECK_FALSE(result->dialogue->round);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extract/corpus_reference.h"
 #include "extract/document_extractor.h"
 #include "extract/gazetteer.h"
 #include "extract/norm_catalogue.h"
@@ -23,24 +24,6 @@ using namespace nt;
 using namespace nt::extract;
 
 namespace {
-
-const Gazetteer& CorpusGazetteer() {
-  static const Gazetteer gazetteer = [] {
-    auto loaded = LoadGazetteer(test::CorpusDir() / "actors.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return gazetteer;
-}
-
-const NormCatalogue& CorpusNorms() {
-  static const NormCatalogue catalogue = [] {
-    auto loaded = LoadNormCatalogue(test::CorpusDir() / "norms.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return catalogue;
-}
 
 std::vector<std::string> BlankLineBlocks(const std::string& text) {
   std::vector<std::string> blocks;
@@ -217,7 +200,7 @@ std::vector<Row> ReadExpected(const std::filesystem::path& path) {
 
 std::vector<Row> Actual(const ImportedDocument& doc, const DocumentExtraction& extraction) {
   std::vector<Row> rows;
-  const Gazetteer& gazetteer = CorpusGazetteer();
+  const Gazetteer& gazetteer = test::CorpusGazetteer();
   for (const ExtractedCommitment& c : extraction.commitments) {
     Row row;
     row.label = doc.paragraphs[static_cast<std::size_t>(c.paragraph_index)].label;
@@ -273,7 +256,7 @@ Score Measure(const std::vector<Row>& expected, const std::vector<Row>& actual) 
 Score RunFixture(const std::string& stem) {
   auto dir = test::FixturesDir() / "extract";
   ImportedDocument doc = ParseFixture(test::ReadAll(dir / (stem + ".txt")));
-  auto extraction = ExtractDocument(doc, CorpusGazetteer(), CorpusNorms());
+  auto extraction = ExtractDocument(doc, test::CorpusGazetteer(), test::CorpusNorms());
   REQUIRE(extraction);
   Score score = Measure(ReadExpected(dir / (stem + ".expected.tsv")), Actual(doc, *extraction));
   std::printf("[extract accuracy] %-40s precision %.3f recall %.3f (%d matched, %d expected, %d found)\n",
@@ -305,7 +288,7 @@ TEST_CASE("ExtractionAccuracy: memorandum of understanding obligations reach 0.9
 TEST_CASE("ExtractionAccuracy: seed joint statement gives exactly the expected commitments",
           "[extract]") {
   ImportedDocument doc = ParseSeedStatement(test::ReadAll(test::JointStatementPath()));
-  auto extraction = ExtractDocument(doc, CorpusGazetteer(), CorpusNorms());
+  auto extraction = ExtractDocument(doc, test::CorpusGazetteer(), test::CorpusNorms());
   REQUIRE(extraction);
   std::vector<Row> expected =
       ReadExpected(test::FixturesDir() / "extract" / "japan-us-cyber-dialogue-2017.expected.tsv");

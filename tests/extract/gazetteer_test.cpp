@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "extract/gazetteer.h"
+#include "extract/corpus_reference.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -8,15 +9,6 @@ using namespace nt;
 using namespace nt::extract;
 
 namespace {
-
-const Gazetteer& Corpus() {
-  static const Gazetteer gazetteer = [] {
-    auto loaded = LoadGazetteer(test::CorpusDir() / "actors.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return gazetteer;
-}
 
 std::string NameAt(const Gazetteer& g, std::string_view text, int token) {
   std::vector<Token> tokens = Tokenize(text);
@@ -35,7 +27,7 @@ std::vector<std::string> AllNames(const Gazetteer& g, std::string_view text) {
 }  // namespace
 
 TEST_CASE("Gazetteer: the corpus gazetteer loads with parents and kinds", "[extract]") {
-  const Gazetteer& g = Corpus();
+  const Gazetteer& g = test::CorpusGazetteer();
   REQUIRE(g.size() > 100);
   auto nisc = g.Find("NISC");
   REQUIRE(nisc);
@@ -61,7 +53,7 @@ TEST_CASE("Gazetteer: the corpus gazetteer loads with parents and kinds", "[extr
 }
 
 TEST_CASE("Gazetteer: the usual forms of a state name one actor", "[extract]") {
-  const Gazetteer& g = Corpus();
+  const Gazetteer& g = test::CorpusGazetteer();
   for (std::string_view form : {"United States", "U.S.", "US", "USA", "United States of America",
                                 "the United States of America"}) {
     INFO(form);
@@ -74,7 +66,7 @@ TEST_CASE("Gazetteer: the usual forms of a state name one actor", "[extract]") {
 }
 
 TEST_CASE("Gazetteer: acronyms match case-sensitively, names case-insensitively", "[extract]") {
-  const Gazetteer& g = Corpus();
+  const Gazetteer& g = test::CorpusGazetteer();
   CHECK(AllNames(g, "let us cooperate").empty());  // the pronoun is not the United States
   CHECK(AllNames(g, "Japan and the US") == std::vector<std::string>{"Japan", "United States"});
   CHECK(AllNames(g, "the japanese government") == std::vector<std::string>{"Japan"});
@@ -84,7 +76,7 @@ TEST_CASE("Gazetteer: acronyms match case-sensitively, names case-insensitively"
 }
 
 TEST_CASE("Gazetteer: the longest alias wins and matches stop at word boundaries", "[extract]") {
-  const Gazetteer& g = Corpus();
+  const Gazetteer& g = test::CorpusGazetteer();
   CHECK(NameAt(g, "the U.S. Department of Defense said", 1) == "U.S. Department of Defense");
   CHECK(AllNames(g, "the U.S. Department of Homeland Security's (DHS) program") ==
         std::vector<std::string>{"U.S. Department of Homeland Security",

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "extract/norm_catalogue.h"
+#include "extract/corpus_reference.h"
 #include "extract/norm_references.h"
 #include "support/test_paths.h"
 
@@ -9,24 +10,15 @@ using namespace nt::extract;
 
 namespace {
 
-const NormCatalogue& Corpus() {
-  static const NormCatalogue catalogue = [] {
-    auto loaded = LoadNormCatalogue(test::CorpusDir() / "norms.tsv");
-    if (!loaded) FAIL(loaded.error().message);
-    return std::move(*loaded);
-  }();
-  return catalogue;
-}
-
 std::vector<std::string> Codes(std::string_view text, double min_confidence = 0.5) {
-  auto refs = FindNormReferences(text, Tokenize(text), Corpus());
-  return NormCodesIn(refs, 0, static_cast<int>(text.size()), Corpus(), min_confidence);
+  auto refs = FindNormReferences(text, Tokenize(text), test::CorpusNorms());
+  return NormCodesIn(refs, 0, static_cast<int>(text.size()), test::CorpusNorms(), min_confidence);
 }
 
 }  // namespace
 
 TEST_CASE("NormCatalogue: the corpus lists the eleven norms of A/70/174", "[extract]") {
-  const NormCatalogue& catalogue = Corpus();
+  const NormCatalogue& catalogue = test::CorpusNorms();
   REQUIRE(catalogue.size() == 11);
   CHECK(catalogue.entries().front().code == "13(a)");
   CHECK(catalogue.entries().back().code == "13(k)");
@@ -70,7 +62,7 @@ TEST_CASE("NormReferences: explicit references name their norms", "[extract]") {
         std::vector<std::string>{"13(a)", "13(b)", "13(c)"});
   CHECK(Codes("implement the eleven norms").size() == 11);
   CHECK(Codes("Article 3 (a) applies").empty());
-  auto refs = FindNormReferences("norm 13 (f)", Tokenize("norm 13 (f)"), Corpus());
+  auto refs = FindNormReferences("norm 13 (f)", Tokenize("norm 13 (f)"), test::CorpusNorms());
   REQUIRE(refs.size() == 1);
   CHECK(refs[0].is_explicit);
   CHECK(refs[0].confidence == Approx(kExplicitNormConfidence));
