@@ -148,7 +148,8 @@ void MainFrame::OnImportProgress(const ProgressUpdate& update) {
 }
 
 void MainFrame::OnImportDone(Result<app::ImportReport> result) {
-  if (IsBeingDeleted()) return;
+  // No job: the frame was closed (which cancelled the job) and this call was already queued.
+  if (IsBeingDeleted() || !import_job_) return;
   import_job_.reset();  // the worker has posted its last call; this joins at once
   RefreshLibrary();
   if (!result) {
