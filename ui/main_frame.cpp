@@ -47,7 +47,7 @@ MainFrame::MainFrame(std::unique_ptr<app::Library> library)
   list_panel_ = new DocumentListPanel(splitter_, *library_,
                                       [this](DocumentId id) { OpenDocument(id); });
   reader_ = new ReaderPanel(splitter_);
-  splitter_->SplitVertically(list_panel_, reader_, FromDIP(560));
+  splitter_->SplitVertically(list_panel_, reader_, FromDIP(620));
 
   Bind(wxEVT_MENU, &MainFrame::OnImportFiles, this, kImportFilesCommand);
   Bind(wxEVT_MENU, &MainFrame::OnImportFolder, this, kImportFolderCommand);

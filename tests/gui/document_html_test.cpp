@@ -71,3 +71,23 @@ TEST_CASE("HumanDate: words full and partial ISO dates", "[gui][reader]") {
   CHECK(nt::ui::HumanDate("2015") == "2015");
   CHECK(nt::ui::HumanDate("") == "");
 }
+
+TEST_CASE("DocumentHtml: a heading kept as a paragraph is shown once, as a heading",
+          "[gui][reader]") {
+  nt::app::DocumentView view;
+  view.document.title = "Strategy";
+  view.paragraphs = {MakeParagraph("2.1", {"2. Outline"}, "Objectives"),
+                     MakeParagraph("", {"2. Outline", "2.1 Objectives"}, "Body text.")};
+  const std::string html = nt::ui::DocumentHtml(view);
+  CHECK(Occurrences(html, "Objectives") == 1);
+  CHECK(Occurrences(html, "<b>2. Outline</b>") == 1);
+  CHECK_THAT(html, Contains("<font color=\"#1a3d6d\"><b>2.1</b></font>"));
+}
+
+TEST_CASE("DocumentHtml: long URLs can wrap", "[gui][reader]") {
+  nt::app::DocumentView view;
+  view.paragraphs = {MakeParagraph(
+      "", {}, "See http://www.nisc.go.jp/active/kihon/pdf/InternationalStrategy.pdf now")};
+  CHECK_THAT(nt::ui::DocumentHtml(view),
+             Contains("See http://www.nisc.go.jp/ active/ kihon/ pdf/ InternationalStrategy.pdf now"));
+}

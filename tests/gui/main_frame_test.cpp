@@ -118,6 +118,7 @@ TEST_CASE("MainFrame: selecting a document shows it in the reader", "[gui][main_
   SelectRow(frame, list, 1);
   CHECK_THAT(ToUtf8(frame.reader()->PageText()),
              Contains("International Strategy on Cybersecurity Cooperation"));
+  nt::test::SaveScreenshot(frame, "reader-article");
 }
 
 TEST_CASE("MainFrame: an import runs in the background and refreshes the list",

@@ -13,10 +13,10 @@ DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Library& library)
       library_(library) {
   // Widths in DIPs: the ID, date, kind and count columns fit their longest values; the title
   // takes whatever is left (FitTitleColumn).
-  AppendColumn("ID", wxLIST_FORMAT_RIGHT, FromDIP(50));
-  AppendColumn("Date", wxLIST_FORMAT_LEFT, FromDIP(95));
-  AppendColumn("Kind", wxLIST_FORMAT_LEFT, FromDIP(90));
-  AppendColumn("Paragraphs", wxLIST_FORMAT_RIGHT, FromDIP(90));
+  AppendColumn("ID", wxLIST_FORMAT_RIGHT, FromDIP(44));
+  AppendColumn("Date", wxLIST_FORMAT_LEFT, FromDIP(88));
+  AppendColumn("Kind", wxLIST_FORMAT_LEFT, FromDIP(84));
+  AppendColumn("Paragraphs", wxLIST_FORMAT_RIGHT, FromDIP(86));
   AppendColumn("Title", wxLIST_FORMAT_LEFT, FromDIP(300));
   EnableAlternateRowColours(true);
   Bind(wxEVT_LIST_CACHE_HINT, &DocumentListCtrl::OnCacheHint, this);
