@@ -168,6 +168,7 @@ void MainFrame::OnImportFiles(wxCommandEvent&) {
   if (dialog.ShowModal() != wxID_OK) return;
   wxArrayString chosen;
   dialog.GetPaths(chosen);
+  if (chosen.empty()) return;
   std::vector<std::filesystem::path> paths;
   for (const wxString& path : chosen) paths.push_back(PathFromWx(path));
   StartImport(std::move(paths));

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/app.h>
+#include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
@@ -46,6 +47,8 @@ int DialogRecorder::Enter(wxDialog* dialog) {
   std::string text;
   if (auto* message = dynamic_cast<wxMessageDialog*>(dialog)) {
     text = ui::ToUtf8(message->GetMessage() + "\n" + message->GetExtendedMessage());
+  } else if (auto* files = dynamic_cast<wxFileDialog*>(dialog)) {
+    text = ui::ToUtf8(files->GetMessage());
   } else {
     text = ui::ToUtf8(dialog->GetTitle());
   }

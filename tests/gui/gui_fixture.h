@@ -29,7 +29,8 @@ bool PumpUntil(const std::function<bool()>& done,
                std::chrono::milliseconds timeout = std::chrono::seconds(10));
 void PumpFor(std::chrono::milliseconds duration);
 
-// Answers every modal dialog at once with OK, remembering its text ("message\nextended").
+// Answers every modal dialog at once with OK, remembering its text: "message\nextended" for a
+// message box, the prompt for a file dialog, else the title.
 class DialogRecorder : public wxModalDialogHook {
  public:
   DialogRecorder() { Register(); }

@@ -9,6 +9,7 @@
 
 #include "gui/gui_fixture.h"
 #include "support/test_paths.h"
+#include "ui/command_ids.h"
 #include "ui/main_frame.h"
 #include "ui/panels/document_list_ctrl.h"
 #include "ui/panels/document_list_panel.h"
@@ -174,4 +175,41 @@ TEST_CASE("MainFrame: closing during an import cancels it without a crash",
   frame.Close(true);
   nt::test::PumpFor(std::chrono::milliseconds(100));
   CHECK(dialogs.texts().empty());
+}
+
+TEST_CASE("MainFrame: a click on the Title header sorts the list by title",
+          "[gui][main_frame][document_list]") {
+  LibraryFixture fixture;
+  fixture.ImportSeeds();
+  MainFrame& frame = fixture.OpenFrame();
+  DocumentListCtrl& list = *frame.document_list()->list();
+
+  wxListEvent click(wxEVT_LIST_COL_CLICK, list.GetId());
+  click.SetEventObject(&list);
+  click.m_col = DocumentListCtrl::kTitleColumn;
+  list.GetEventHandler()->ProcessEvent(click);
+  nt::test::PumpFor(std::chrono::milliseconds(50));
+
+  CHECK(list.order() == nt::app::DocumentOrder::kByTitle);
+  CHECK_THAT(Cell(list, 0, DocumentListCtrl::kTitleColumn),
+             Contains("International Strategy on Cybersecurity Cooperation"));
+  CHECK_THAT(Cell(list, 1, DocumentListCtrl::kTitleColumn),
+             Contains("Joint Statement of the Japan-U.S. Cyber Dialogue"));
+  SelectRow(frame, list, 1);
+  CHECK_THAT(ToUtf8(frame.reader()->PageText()), Contains("held the fifth Japan-U.S."));
+}
+
+TEST_CASE("MainFrame: the empty state's button opens the import dialog",
+          "[gui][main_frame][import]") {
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+  DialogRecorder dialogs;
+  auto* button = frame.FindWindow(nt::ui::kImportFilesCommand);
+  REQUIRE(button != nullptr);
+  wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+  click.SetEventObject(button);
+  button->GetEventHandler()->ProcessEvent(click);
+  REQUIRE(PumpUntil([&] { return !dialogs.texts().empty(); }, std::chrono::seconds(2)));
+  CHECK(dialogs.texts()[0] == "Import documents");
+  CHECK_FALSE(frame.import_running());  // the recorder chose no files
 }

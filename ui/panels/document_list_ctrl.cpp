@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ui/display_text.h"
+#include "ui/error_dialog.h"
 #include "ui/wx_string.h"
 
 namespace nt::ui {
@@ -21,6 +22,35 @@ DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Library& library)
   EnableAlternateRowColours(true);
   Bind(wxEVT_LIST_CACHE_HINT, &DocumentListCtrl::OnCacheHint, this);
   Bind(wxEVT_SIZE, &DocumentListCtrl::OnSize, this);
+  Bind(wxEVT_LIST_COL_CLICK, &DocumentListCtrl::OnColumnClick, this);
+  ShowSortIndicator(kIdColumn, true);
+}
+
+Status DocumentListCtrl::SetOrder(app::DocumentOrder order) {
+  order_ = order;
+  switch (order) {
+    case app::DocumentOrder::kById: ShowSortIndicator(kIdColumn, true); break;
+    case app::DocumentOrder::kByDateDescending: ShowSortIndicator(kDateColumn, false); break;
+    case app::DocumentOrder::kByTitle: ShowSortIndicator(kTitleColumn, true); break;
+  }
+  // Rows move: a selection by index would now point at another document.
+  for (long row = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); row != -1;
+       row = GetNextItem(row, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED)) {
+    SetItemState(row, 0, wxLIST_STATE_SELECTED);
+  }
+  return Reload();
+}
+
+void DocumentListCtrl::OnColumnClick(wxListEvent& event) {
+  // Only the orders the store can produce with one range query (invariant 1).
+  Status status;
+  switch (event.GetColumn()) {
+    case kIdColumn: status = SetOrder(app::DocumentOrder::kById); break;
+    case kDateColumn: status = SetOrder(app::DocumentOrder::kByDateDescending); break;
+    case kTitleColumn: status = SetOrder(app::DocumentOrder::kByTitle); break;
+    default: return;
+  }
+  if (!status) ShowError(this, status.error(), "The document list could not be read.");
 }
 
 Status DocumentListCtrl::Reload() {
@@ -65,7 +95,7 @@ bool DocumentListCtrl::EnsureCached(long from, long to) const {
   const long limit = std::max<long>(to - from + 1, kPageSize);
   ++page_loads_;
   auto rows = library_.ListDocuments(
-      {.order = app::DocumentOrder::kById, .offset = static_cast<int>(from),
+      {.order = order_, .offset = static_cast<int>(from),
        .limit = static_cast<int>(limit)});
   if (!rows) {
     // Painting must not open dialogs; the next Reload() reports the error.

@@ -34,6 +34,10 @@ class DocumentListCtrl : public wxListCtrl {
   // the library cannot be read.
   std::optional<DocumentSummary> RowAt(long row) const;
 
+  // Orders the rows (a click on the ID, Date or Title header does this) and reloads.
+  [[nodiscard]] Status SetOrder(app::DocumentOrder order);
+  app::DocumentOrder order() const { return order_; }
+
   // How many ListDocuments calls the list made (tests check the paging).
   int page_loads() const { return page_loads_; }
   // The rows currently cached: [cache_first(), cache_first() + cached_rows()).
@@ -46,11 +50,13 @@ class DocumentListCtrl : public wxListCtrl {
  private:
   void OnCacheHint(wxListEvent& event);
   void OnSize(wxSizeEvent& event);
+  void OnColumnClick(wxListEvent& event);
   // Makes rows [from, to] available, reading one page that starts at `from` if needed.
   bool EnsureCached(long from, long to) const;
   void FitTitleColumn();
 
   app::Library& library_;
+  app::DocumentOrder order_ = app::DocumentOrder::kById;
   // The cache is filled from const OnGetItemText too: a wxListCtrl asks for text from paint.
   mutable std::vector<DocumentSummary> cache_;
   mutable long cache_first_ = 0;
