@@ -26,11 +26,16 @@ void AppendPart(std::string& line, std::string_view part) {
 
 std::string KindLabel(DocumentKind kind) {
   switch (kind) {
-    case DocumentKind::kStatement: return "Statement";
-    case DocumentKind::kUnReport: return "UN report";
-    case DocumentKind::kAgreement: return "Agreement";
-    case DocumentKind::kResolution: return "Resolution";
-    case DocumentKind::kOther: return "Other";
+    case DocumentKind::kStatement:
+      return "Statement";
+    case DocumentKind::kUnReport:
+      return "UN report";
+    case DocumentKind::kAgreement:
+      return "Agreement";
+    case DocumentKind::kResolution:
+      return "Resolution";
+    case DocumentKind::kOther:
+      return "Other";
   }
   return "Other";
 }

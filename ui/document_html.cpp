@@ -104,21 +104,24 @@ bool OpensHeading(const Paragraph& paragraph, const Paragraph& next) {
 std::string HeadingParagraphRow(const Paragraph& paragraph, std::size_t level, int label_width) {
   const std::string size = level == 0 ? "+1" : "";
   const std::string label =
-      paragraph.label.empty() ? "&nbsp;" : Font(kHeading, size, "<b>" + EscapeHtml(paragraph.label) + "</b>");
+      paragraph.label.empty() ? "&nbsp;"
+                              : Font(kHeading, size, "<b>" + EscapeHtml(paragraph.label) + "</b>");
   return "<tr><td width=\"" + std::to_string(label_width) +
-         "\" align=\"right\" valign=\"bottom\" nowrap><br>" + label + "</td><td valign=\"bottom\"><br>" +
+         "\" align=\"right\" valign=\"bottom\" nowrap><br>" + label +
+         "</td><td valign=\"bottom\"><br>" +
          Font(kHeading, size, "<b>" + EscapeHtml(BreakableText(paragraph.text)) + "</b>") +
          "</td></tr>\n";
 }
 
 std::string ParagraphRow(const Paragraph& paragraph, int label_width) {
-  const std::string label =
-      paragraph.label.empty() ? "&nbsp;" : Font(kMuted, "", "<b>" + EscapeHtml(paragraph.label) + "</b>");
+  const std::string label = paragraph.label.empty()
+                                ? "&nbsp;"
+                                : Font(kMuted, "", "<b>" + EscapeHtml(paragraph.label) + "</b>");
   std::string text = EscapeHtml(BreakableText(paragraph.text));
   if (paragraph.is_boilerplate) text = Font(kFaint, "-1", text);
   return "<tr><td width=\"" + std::to_string(label_width) +
-         "\" align=\"right\" valign=\"top\" nowrap>" + label +
-         "</td><td valign=\"top\">" + text + "</td></tr>\n";
+         "\" align=\"right\" valign=\"top\" nowrap>" + label + "</td><td valign=\"top\">" + text +
+         "</td></tr>\n";
 }
 
 }  // namespace
@@ -128,13 +131,25 @@ std::string EscapeHtml(std::string_view text) {
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "<br>"; break;
-      case '\r': break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += "<br>";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -145,8 +160,8 @@ std::string DocumentHtml(const app::DocumentView& view) {
   std::string html = "<html><body>\n";
   html += Font(kHeading, "+2", "<b>" + EscapeHtml(document.title) + "</b>") + "<br>\n";
   html += Font(kMuted, "", MetadataLine(document));
-  const std::string round = RoundLine(view.dialogue ? &*view.dialogue : nullptr,
-                                      view.round ? &*view.round : nullptr);
+  const std::string round =
+      RoundLine(view.dialogue ? &*view.dialogue : nullptr, view.round ? &*view.round : nullptr);
   if (!round.empty()) html += "<br>" + Font(kMuted, "", "<i>" + EscapeHtml(round) + "</i>");
   html += "\n<hr>\n";
 
@@ -175,8 +190,9 @@ std::string DocumentHtml(const app::DocumentView& view) {
 }
 
 std::string PlaceholderHtml(std::string_view title, std::string_view hint) {
-  return "<html><body><br><br><br><center>" + Font(kMuted, "+1", "<b>" + EscapeHtml(title) + "</b>") +
-         "<br><br>" + Font(kMuted, "", EscapeHtml(hint)) + "</center></body></html>\n";
+  return "<html><body><br><br><br><center>" +
+         Font(kMuted, "+1", "<b>" + EscapeHtml(title) + "</b>") + "<br><br>" +
+         Font(kMuted, "", EscapeHtml(hint)) + "</center></body></html>\n";
 }
 
 }  // namespace nt::ui

@@ -49,7 +49,8 @@ wxString ImportSummaryText(const app::ImportReport& report, int max_failures) {
 void ShowImportSummary(wxWindow* parent, const app::ImportReport& report) {
   const bool all_ok = report.AllSucceeded();
   wxMessageDialog dialog(parent, all_ok ? "Import finished." : "Import finished with failures.",
-                         "NormTrack", wxOK | wxCENTRE | (all_ok ? wxICON_INFORMATION : wxICON_WARNING));
+                         "NormTrack",
+                         wxOK | wxCENTRE | (all_ok ? wxICON_INFORMATION : wxICON_WARNING));
   dialog.SetExtendedMessage(ImportSummaryText(report));
   dialog.ShowModal();
 }

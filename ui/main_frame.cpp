@@ -44,14 +44,15 @@ MainFrame::MainFrame(std::unique_ptr<app::Library> library)
   splitter_->SetMinimumPaneSize(FromDIP(200));
   // The list keeps its width when the window grows; the reader takes the extra room.
   splitter_->SetSashGravity(0.0);
-  list_panel_ = new DocumentListPanel(splitter_, *library_,
-                                      [this](DocumentId id) { OpenDocument(id); });
+  list_panel_ =
+      new DocumentListPanel(splitter_, *library_, [this](DocumentId id) { OpenDocument(id); });
   reader_ = new ReaderPanel(splitter_);
   splitter_->SplitVertically(list_panel_, reader_, FromDIP(620));
 
   Bind(wxEVT_MENU, &MainFrame::OnImportFiles, this, kImportFilesCommand);
   Bind(wxEVT_MENU, &MainFrame::OnImportFolder, this, kImportFolderCommand);
-  Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, &MainFrame::OnRefresh, this, wxID_REFRESH);
   Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
@@ -137,14 +138,17 @@ bool MainFrame::StartImport(std::vector<std::filesystem::path> paths) {
 
 void MainFrame::OnImportProgress(const ProgressUpdate& update) {
   if (IsBeingDeleted() || !import_job_) return;
-  const wxString file = PathToWx(platform::PathFromUtf8(update.current).filename());
+  // ImportService reports before each file (done < total) and once at the end (done == total).
+  if (update.total > 0 && update.done >= update.total) {
+    SetStatusText(L"Finishing the import\u2026", kJobField);
+    return;
+  }
   wxString line = L"Importing ";
   if (update.total > 0) {
     line += wxString::Format("%lu of %lu: ", static_cast<unsigned long>(update.done + 1),
                              static_cast<unsigned long>(update.total));
   }
-  SetStatusText(line + file,
-                kJobField);
+  SetStatusText(line + PathToWx(platform::PathFromUtf8(update.current).filename()), kJobField);
 }
 
 void MainFrame::OnImportDone(Result<app::ImportReport> result) {

@@ -22,8 +22,7 @@ template <typename Window>
 class UiContinuation {
  public:
   // UI thread only.
-  explicit UiContinuation(Window* window)
-      : window_(std::make_shared<wxWeakRef<Window>>(window)) {}
+  explicit UiContinuation(Window* window) : window_(std::make_shared<wxWeakRef<Window>>(window)) {}
 
   // Any thread: runs `call(window)` later on the UI thread, if the window still exists.
   template <typename Call>

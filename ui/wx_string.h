@@ -13,9 +13,7 @@
 
 namespace nt::ui {
 
-inline wxString ToWx(std::string_view utf8) {
-  return wxString::FromUTF8(utf8.data(), utf8.size());
-}
+inline wxString ToWx(std::string_view utf8) { return wxString::FromUTF8(utf8.data(), utf8.size()); }
 
 inline std::string ToUtf8(const wxString& text) {
   const wxScopedCharBuffer buffer = text.utf8_str();

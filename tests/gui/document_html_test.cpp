@@ -41,8 +41,11 @@ TEST_CASE("DocumentHtml: escapes text and keeps labels in their own column", "[g
 
   CHECK_THAT(html, Contains("Tom &amp; Jerry &lt;script&gt;"));
   CHECK_THAT(html, !Contains("<script>"));
-  CHECK_THAT(html, Contains("Statement &nbsp;\u00b7&nbsp; 24 July 2017 &nbsp;\u00b7&nbsp; Washington, DC"));
-  CHECK_THAT(html, Contains("<b>7(2)a</b></font></td><td valign=\"top\">Japan &quot;will&quot; act."));
+  CHECK_THAT(
+      html,
+      Contains("Statement &nbsp;\u00b7&nbsp; 24 July 2017 &nbsp;\u00b7&nbsp; Washington, DC"));
+  CHECK_THAT(html,
+             Contains("<b>7(2)a</b></font></td><td valign=\"top\">Japan &quot;will&quot; act."));
   CHECK_THAT(html, Contains("Line one<br>line two"));
   // Each heading once, where its section starts.
   CHECK(Occurrences(html, "<b>(2) Enhancing</b>") == 1);
@@ -88,6 +91,7 @@ TEST_CASE("DocumentHtml: long URLs can wrap", "[gui][reader]") {
   nt::app::DocumentView view;
   view.paragraphs = {MakeParagraph(
       "", {}, "See http://www.nisc.go.jp/active/kihon/pdf/InternationalStrategy.pdf now")};
-  CHECK_THAT(nt::ui::DocumentHtml(view),
-             Contains("See http://www.nisc.go.jp/ active/ kihon/ pdf/ InternationalStrategy.pdf now"));
+  CHECK_THAT(
+      nt::ui::DocumentHtml(view),
+      Contains("See http://www.nisc.go.jp/ active/ kihon/ pdf/ InternationalStrategy.pdf now"));
 }

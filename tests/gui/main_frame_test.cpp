@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <wx/listctrl.h>
 #include <wx/statusbr.h>
 #include <wx/uiaction.h>
@@ -131,7 +133,16 @@ TEST_CASE("MainFrame: an import runs in the background and refreshes the list",
 
   REQUIRE(frame.StartImport({nt::test::JointStatementPath(), nt::test::NiscArticlePath()}));
   CHECK_FALSE(frame.StartImport({nt::test::JointStatementPath()}));  // one at a time
-  REQUIRE(PumpUntil([&] { return !frame.import_running(); }));
+  // The UI thread keeps running while the worker imports (ImportJob's own tests check the
+  // progress calls); the status bar says an import is under way.
+  std::vector<std::string> job_texts;
+  REQUIRE(PumpUntil([&] {
+    const std::string text = StatusText(frame, MainFrame::kJobField);
+    if (job_texts.empty() || job_texts.back() != text) job_texts.push_back(text);
+    return !frame.import_running();
+  }));
+  CHECK(std::any_of(job_texts.begin(), job_texts.end(),
+                    [](const std::string& text) { return text.starts_with("Importing"); }));
 
   CHECK_FALSE(frame.document_list()->showing_empty_state());
   CHECK(frame.document_list()->list()->GetItemCount() == 2);

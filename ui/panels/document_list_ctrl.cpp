@@ -29,9 +29,15 @@ DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Library& library)
 Status DocumentListCtrl::SetOrder(app::DocumentOrder order) {
   order_ = order;
   switch (order) {
-    case app::DocumentOrder::kById: ShowSortIndicator(kIdColumn, true); break;
-    case app::DocumentOrder::kByDateDescending: ShowSortIndicator(kDateColumn, false); break;
-    case app::DocumentOrder::kByTitle: ShowSortIndicator(kTitleColumn, true); break;
+    case app::DocumentOrder::kById:
+      ShowSortIndicator(kIdColumn, true);
+      break;
+    case app::DocumentOrder::kByDateDescending:
+      ShowSortIndicator(kDateColumn, false);
+      break;
+    case app::DocumentOrder::kByTitle:
+      ShowSortIndicator(kTitleColumn, true);
+      break;
   }
   // Rows move: a selection by index would now point at another document.
   for (long row = GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED); row != -1;
@@ -45,10 +51,17 @@ void DocumentListCtrl::OnColumnClick(wxListEvent& event) {
   // Only the orders the store can produce with one range query (invariant 1).
   Status status;
   switch (event.GetColumn()) {
-    case kIdColumn: status = SetOrder(app::DocumentOrder::kById); break;
-    case kDateColumn: status = SetOrder(app::DocumentOrder::kByDateDescending); break;
-    case kTitleColumn: status = SetOrder(app::DocumentOrder::kByTitle); break;
-    default: return;
+    case kIdColumn:
+      status = SetOrder(app::DocumentOrder::kById);
+      break;
+    case kDateColumn:
+      status = SetOrder(app::DocumentOrder::kByDateDescending);
+      break;
+    case kTitleColumn:
+      status = SetOrder(app::DocumentOrder::kByTitle);
+      break;
+    default:
+      return;
   }
   if (!status) ShowError(this, status.error(), "The document list could not be read.");
 }
@@ -75,12 +88,18 @@ wxString DocumentListCtrl::OnGetItemText(long item, long column) const {
   if (!EnsureCached(item, item)) return column == kTitleColumn ? wxString("(unreadable)") : "";
   const DocumentSummary& row = cache_[static_cast<std::size_t>(item - cache_first_)];
   switch (column) {
-    case kIdColumn: return wxString::Format("%lld", static_cast<long long>(row.document.id.value));
-    case kDateColumn: return ToWx(row.document.date);
-    case kKindColumn: return ToWx(KindLabel(row.document.kind));
-    case kParagraphsColumn: return wxString::Format("%d", row.paragraph_count);
-    case kTitleColumn: return ToWx(row.document.title);
-    default: return {};
+    case kIdColumn:
+      return wxString::Format("%lld", static_cast<long long>(row.document.id.value));
+    case kDateColumn:
+      return ToWx(row.document.date);
+    case kKindColumn:
+      return ToWx(KindLabel(row.document.kind));
+    case kParagraphsColumn:
+      return wxString::Format("%d", row.paragraph_count);
+    case kTitleColumn:
+      return ToWx(row.document.title);
+    default:
+      return {};
   }
 }
 
@@ -95,8 +114,7 @@ bool DocumentListCtrl::EnsureCached(long from, long to) const {
   const long limit = std::max<long>(to - from + 1, kPageSize);
   ++page_loads_;
   auto rows = library_.ListDocuments(
-      {.order = order_, .offset = static_cast<int>(from),
-       .limit = static_cast<int>(limit)});
+      {.order = order_, .offset = static_cast<int>(from), .limit = static_cast<int>(limit)});
   if (!rows) {
     // Painting must not open dialogs; the next Reload() reports the error.
     cache_.clear();

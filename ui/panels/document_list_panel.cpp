@@ -1,8 +1,8 @@
 #include "ui/panels/document_list_panel.h"
 
 #include <wx/button.h>
-#include <wx/simplebook.h>
 #include <wx/settings.h>
+#include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -64,9 +64,7 @@ Status DocumentListPanel::Reload() {
   return status;
 }
 
-bool DocumentListPanel::showing_empty_state() const {
-  return book_->GetSelection() == kEmptyPage;
-}
+bool DocumentListPanel::showing_empty_state() const { return book_->GetSelection() == kEmptyPage; }
 
 wxString DocumentListPanel::EmptyStateText() const {
   return empty_title_->GetLabel() + "\n" + empty_hint_->GetLabel();
