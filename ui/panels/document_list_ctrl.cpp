@@ -14,7 +14,7 @@ DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Library& library)
       library_(library) {
   // Widths in DIPs: the ID, date, kind and count columns fit their longest values; the title
   // takes whatever is left (FitTitleColumn).
-  AppendColumn("ID", wxLIST_FORMAT_RIGHT, FromDIP(44));
+  AppendColumn("ID", wxLIST_FORMAT_RIGHT, FromDIP(56));
   AppendColumn("Date", wxLIST_FORMAT_LEFT, FromDIP(88));
   AppendColumn("Kind", wxLIST_FORMAT_LEFT, FromDIP(84));
   AppendColumn("Paragraphs", wxLIST_FORMAT_RIGHT, FromDIP(86));
@@ -23,14 +23,14 @@ DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Library& library)
   Bind(wxEVT_LIST_CACHE_HINT, &DocumentListCtrl::OnCacheHint, this);
   Bind(wxEVT_SIZE, &DocumentListCtrl::OnSize, this);
   Bind(wxEVT_LIST_COL_CLICK, &DocumentListCtrl::OnColumnClick, this);
-  ShowSortIndicator(kIdColumn, true);
 }
 
 Status DocumentListCtrl::SetOrder(app::DocumentOrder order) {
   order_ = order;
   switch (order) {
     case app::DocumentOrder::kById:
-      ShowSortIndicator(kIdColumn, true);
+      // The default order goes without an arrow: on GTK it would cover the right-aligned "ID".
+      RemoveSortIndicator();
       break;
     case app::DocumentOrder::kByDateDescending:
       ShowSortIndicator(kDateColumn, false);
