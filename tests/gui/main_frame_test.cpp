@@ -1,0 +1,226 @@
+// The main window over a real temporary library: empty state, the list of the seed documents,
+// selecting one into the reader, the status bar, and a background import.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include <wx/listctrl.h>
+#include <wx/statusbr.h>
+#include <wx/uiaction.h>
+
+#include "gui/gui_fixture.h"
+#include "support/test_paths.h"
+#include "ui/command_ids.h"
+#include "ui/main_frame.h"
+#include "ui/panels/document_list_ctrl.h"
+#include "ui/panels/document_list_panel.h"
+#include "ui/panels/reader_panel.h"
+#include "ui/wx_string.h"
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+using nt::test::DialogRecorder;
+using nt::test::LibraryFixture;
+using nt::test::PumpUntil;
+using nt::ui::DocumentListCtrl;
+using nt::ui::MainFrame;
+using nt::ui::ToUtf8;
+
+namespace {
+
+std::string StatusText(const MainFrame& frame, MainFrame::StatusField field) {
+  return ToUtf8(frame.GetStatusBar()->GetStatusText(field));
+}
+
+std::string Cell(const DocumentListCtrl& list, long row, DocumentListCtrl::Column column) {
+  return ToUtf8(list.GetItemText(row, column));
+}
+
+// Clicks the middle of a row's title cell the way a user would; falls back to selecting it
+// programmatically when the simulated click does not arrive (Xvfb has no window manager to
+// give the window focus, and some setups drop synthetic input).
+void SelectRow(MainFrame& frame, DocumentListCtrl& list, long row) {
+  const auto wanted = list.RowAt(row);
+  REQUIRE(wanted);
+  auto shown = [&] { return frame.reader()->document_id() == wanted->document.id; };
+  wxRect rect;
+  REQUIRE(list.GetSubItemRect(row, DocumentListCtrl::kTitleColumn, rect));
+  const wxPoint target = list.ClientToScreen(rect.GetPosition() + wxPoint(20, rect.height / 2));
+  wxUIActionSimulator simulator;
+  simulator.MouseMove(target);
+  nt::test::PumpFor(std::chrono::milliseconds(50));
+  simulator.MouseClick();
+  if (PumpUntil(shown, std::chrono::seconds(2))) return;
+  WARN("the simulated click did not select the row; selecting it programmatically");
+  list.SetItemState(row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                    wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+  REQUIRE(PumpUntil(shown, std::chrono::seconds(2)));
+}
+
+}  // namespace
+
+TEST_CASE("MainFrame: an empty library shows a helpful empty state", "[gui][main_frame]") {
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+
+  CHECK(ToUtf8(frame.GetTitle()) == "NormTrack \u2014 library.sqlite3");
+  CHECK(frame.document_list()->showing_empty_state());
+  CHECK(frame.document_list()->list()->GetItemCount() == 0);
+  const std::string hint = ToUtf8(frame.document_list()->EmptyStateText());
+  CHECK_THAT(hint, Contains("No documents yet"));
+  CHECK_THAT(hint, Contains("File \u203a Import Files\u2026"));
+  CHECK_THAT(ToUtf8(frame.reader()->PageText()), Contains("Your library is empty"));
+  CHECK(StatusText(frame, MainFrame::kCountsField) ==
+        "0 documents \u00b7 0 paragraphs \u00b7 0 commitments");
+  nt::test::SaveScreenshot(frame, "empty-state");
+}
+
+TEST_CASE("MainFrame: lists the seed documents from a virtual list", "[gui][main_frame]") {
+  LibraryFixture fixture;
+  fixture.ImportSeeds();
+  MainFrame& frame = fixture.OpenFrame();
+  DocumentListCtrl& list = *frame.document_list()->list();
+
+  CHECK_FALSE(frame.document_list()->showing_empty_state());
+  CHECK(list.HasFlag(wxLC_VIRTUAL));
+  REQUIRE(list.GetItemCount() == 2);
+  CHECK_THAT(Cell(list, 0, DocumentListCtrl::kTitleColumn),
+             Contains("Joint Statement of the Japan-U.S. Cyber Dialogue"));
+  CHECK_THAT(Cell(list, 1, DocumentListCtrl::kTitleColumn),
+             Contains("International Strategy on Cybersecurity Cooperation"));
+  CHECK(Cell(list, 0, DocumentListCtrl::kIdColumn) == "1");
+  CHECK(std::stoi(Cell(list, 0, DocumentListCtrl::kParagraphsColumn)) > 10);
+  // Both rows came from one page read.
+  CHECK(list.page_loads() == 1);
+
+  CHECK_THAT(StatusText(frame, MainFrame::kCountsField), StartsWith("2 documents \u00b7 "));
+  CHECK_THAT(StatusText(frame, MainFrame::kCountsField), Contains(" paragraphs \u00b7 "));
+  CHECK_THAT(ToUtf8(frame.reader()->PageText()), Contains("Select a document"));
+}
+
+TEST_CASE("MainFrame: selecting a document shows it in the reader", "[gui][main_frame]") {
+  LibraryFixture fixture;
+  fixture.ImportSeeds();
+  MainFrame& frame = fixture.OpenFrame();
+  DocumentListCtrl& list = *frame.document_list()->list();
+  REQUIRE(list.GetItemCount() == 2);
+
+  SelectRow(frame, list, 0);
+  REQUIRE(frame.reader()->document_id().value == 1);
+  const std::string text = ToUtf8(frame.reader()->PageText());
+  CHECK_THAT(text, Contains("Joint Statement of the Japan-U.S. Cyber Dialogue"));
+  CHECK_THAT(text, Contains("held the fifth Japan-U.S. Cyber Dialogue in Tokyo"));
+  CHECK_THAT(text, Contains("Statement"));
+  // Printed labels sit in their own column, before the paragraph's text.
+  const std::string html = ToUtf8(frame.reader()->page_source());
+  CHECK_THAT(html, Contains("<b>1</b></font></td><td valign=\"top\">Following the meeting"));
+  CHECK_THAT(html, Contains("<b>8</b></font></td>"));
+  nt::test::SaveScreenshot(frame, "main-window");
+
+  SelectRow(frame, list, 1);
+  CHECK_THAT(ToUtf8(frame.reader()->PageText()),
+             Contains("International Strategy on Cybersecurity Cooperation"));
+  nt::test::SaveScreenshot(frame, "reader-article");
+}
+
+TEST_CASE("MainFrame: an import runs in the background and refreshes the list",
+          "[gui][main_frame][import]") {
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+  REQUIRE(frame.document_list()->showing_empty_state());
+  DialogRecorder dialogs;
+
+  REQUIRE(frame.StartImport({nt::test::JointStatementPath(), nt::test::NiscArticlePath()}));
+  CHECK_FALSE(frame.StartImport({nt::test::JointStatementPath()}));  // one at a time
+  // The UI thread keeps running while the worker imports (ImportJob's own tests check the
+  // progress calls); the status bar says an import is under way.
+  std::vector<std::string> job_texts;
+  REQUIRE(PumpUntil([&] {
+    const std::string text = StatusText(frame, MainFrame::kJobField);
+    if (job_texts.empty() || job_texts.back() != text) job_texts.push_back(text);
+    return !frame.import_running();
+  }));
+  CHECK(std::any_of(job_texts.begin(), job_texts.end(),
+                    [](const std::string& text) { return text.starts_with("Importing"); }));
+
+  CHECK_FALSE(frame.document_list()->showing_empty_state());
+  CHECK(frame.document_list()->list()->GetItemCount() == 2);
+  CHECK_THAT(StatusText(frame, MainFrame::kCountsField), StartsWith("2 documents"));
+  CHECK(StatusText(frame, MainFrame::kJobField) == "Import: 2 imported");
+  REQUIRE(dialogs.texts().size() == 1);
+  CHECK_THAT(dialogs.texts()[0], Contains("Import finished."));
+  CHECK_THAT(dialogs.texts()[0], Contains("2 imported."));
+}
+
+TEST_CASE("MainFrame: a file that cannot be imported is named in the summary",
+          "[gui][main_frame][import]") {
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+  const auto bad = fixture.dir().Write("broken.pdf", std::string("\x00\x01 not a pdf", 11));
+  DialogRecorder dialogs;
+
+  REQUIRE(frame.StartImport({nt::test::JointStatementPath(), bad}));
+  REQUIRE(PumpUntil([&] { return !frame.import_running(); }));
+
+  CHECK(frame.document_list()->list()->GetItemCount() == 1);
+  REQUIRE(dialogs.texts().size() == 1);
+  CHECK_THAT(dialogs.texts()[0], Contains("Import finished with failures."));
+  CHECK_THAT(dialogs.texts()[0], Contains("1 imported, 1 failed."));
+  CHECK_THAT(dialogs.texts()[0], Contains("broken.pdf: "));
+}
+
+TEST_CASE("MainFrame: closing during an import cancels it without a crash",
+          "[gui][main_frame][import]") {
+  nt::test::TempDir dir;
+  std::vector<std::filesystem::path> many;
+  for (int i = 0; i < 40; ++i) {
+    many.push_back(dir.Write("note-" + std::to_string(i) + ".txt",
+                             "Note " + std::to_string(i) + "\n\n1. Japan will cooperate.\n"));
+  }
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+  DialogRecorder dialogs;
+  REQUIRE(frame.StartImport(many));
+  // Closing destroys the job: it cancels and joins; queued progress calls then find no job.
+  frame.Close(true);
+  nt::test::PumpFor(std::chrono::milliseconds(100));
+  CHECK(dialogs.texts().empty());
+}
+
+TEST_CASE("MainFrame: a click on the Title header sorts the list by title",
+          "[gui][main_frame][document_list]") {
+  LibraryFixture fixture;
+  fixture.ImportSeeds();
+  MainFrame& frame = fixture.OpenFrame();
+  DocumentListCtrl& list = *frame.document_list()->list();
+
+  wxListEvent click(wxEVT_LIST_COL_CLICK, list.GetId());
+  click.SetEventObject(&list);
+  click.m_col = DocumentListCtrl::kTitleColumn;
+  list.GetEventHandler()->ProcessEvent(click);
+  nt::test::PumpFor(std::chrono::milliseconds(50));
+
+  CHECK(list.order() == nt::app::DocumentOrder::kByTitle);
+  CHECK_THAT(Cell(list, 0, DocumentListCtrl::kTitleColumn),
+             Contains("International Strategy on Cybersecurity Cooperation"));
+  CHECK_THAT(Cell(list, 1, DocumentListCtrl::kTitleColumn),
+             Contains("Joint Statement of the Japan-U.S. Cyber Dialogue"));
+  SelectRow(frame, list, 1);
+  CHECK_THAT(ToUtf8(frame.reader()->PageText()), Contains("held the fifth Japan-U.S."));
+}
+
+TEST_CASE("MainFrame: the empty state's button opens the import dialog",
+          "[gui][main_frame][import]") {
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+  DialogRecorder dialogs;
+  auto* button = frame.FindWindow(nt::ui::kImportFilesCommand);
+  REQUIRE(button != nullptr);
+  wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+  click.SetEventObject(button);
+  button->GetEventHandler()->ProcessEvent(click);
+  REQUIRE(PumpUntil([&] { return !dialogs.texts().empty(); }, std::chrono::seconds(2)));
+  CHECK(dialogs.texts()[0] == "Import documents");
+  CHECK_FALSE(frame.import_running());  // the recorder chose no files
+}

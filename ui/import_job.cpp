@@ -1,0 +1,44 @@
+#include "ui/import_job.h"
+
+#include "importers/registry.h"
+
+namespace nt::ui {
+
+ImportJob::ImportJob(wxWindow* owner, app::Home home, std::vector<std::filesystem::path> paths,
+                     Handlers handlers)
+    : owner_(owner),
+      handlers_(std::move(handlers)),
+      worker_([this, home = std::move(home), paths = std::move(paths)]() mutable {
+        Run(std::move(home), std::move(paths));
+      }) {}
+
+ImportJob::~ImportJob() {
+  cancel_.Cancel();
+  if (worker_.joinable()) worker_.join();
+}
+
+void ImportJob::Run(app::Home home, std::vector<std::filesystem::path> paths) {
+  // Handlers are copied into each posted call: the job may be destroyed before they run.
+  auto finish = [this](Result<app::ImportReport> result) {
+    owner_.Post([done = handlers_.done, result = std::move(result)](wxWindow&) mutable {
+      if (done) done(std::move(result));
+    });
+    running_.store(false);
+  };
+
+  auto library = app::Library::Open(home, {.mode = app::OpenMode::kCreateIfMissing});
+  if (!library) return finish(std::unexpected(library.error()));
+  const importers::Registry registry = importers::Registry::WithBuiltinFormats();
+  app::ImportService service(**library, registry);
+
+  app::ImportOptions options;
+  options.cancel = cancel_;
+  options.progress = [this](const ProgressUpdate& update) {
+    owner_.Post([progress = handlers_.progress, update](wxWindow&) {
+      if (progress) progress(update);
+    });
+  };
+  finish(service.Import(paths, options));
+}
+
+}  // namespace nt::ui

@@ -1,0 +1,207 @@
+#include "ui/main_frame.h"
+
+#include <wx/aboutdlg.h>
+#include <wx/dirdlg.h>
+#include <wx/filedlg.h>
+#include <wx/menu.h>
+#include <wx/splitter.h>
+#include <wx/statusbr.h>
+
+#include "ui/command_ids.h"
+#include "ui/error_dialog.h"
+#include "ui/import_job.h"
+#include "ui/import_summary.h"
+#include "ui/panels/document_list_ctrl.h"
+#include "ui/panels/document_list_panel.h"
+#include "ui/panels/reader_panel.h"
+#include "ui/wx_string.h"
+
+namespace nt::ui {
+namespace {
+
+wxString Counted(int count, const char* singular, const char* plural) {
+  return wxString::Format("%d %s", count, count == 1 ? singular : plural);
+}
+
+// Files the Import Files dialog offers; the importers decide what they can read.
+constexpr const char* kImportWildcard =
+    "Documents (*.md;*.txt;*.html;*.htm;*.xml;*.akn;*.pdf)|*.md;*.markdown;*.txt;*.text;*.html;"
+    "*.htm;*.xml;*.akn;*.pdf|All files|*";
+
+}  // namespace
+
+MainFrame::MainFrame(std::unique_ptr<app::Library> library)
+    : wxFrame(nullptr, wxID_ANY, "NormTrack"), library_(std::move(library)) {
+  SetTitle(wxString(L"NormTrack \u2014 ") + PathToWx(library_->home().database.filename()) +
+           (library_->read_only() ? wxString(" (read-only)") : wxString()));
+  BuildMenuBar();
+  CreateStatusBar(kFieldCount);
+  const int widths[kFieldCount] = {-3, -2};
+  SetStatusWidths(kFieldCount, widths);
+
+  splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                   wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  splitter_->SetMinimumPaneSize(FromDIP(200));
+  // The list keeps its width when the window grows; the reader takes the extra room.
+  splitter_->SetSashGravity(0.0);
+  list_panel_ =
+      new DocumentListPanel(splitter_, *library_, [this](DocumentId id) { OpenDocument(id); });
+  reader_ = new ReaderPanel(splitter_);
+  splitter_->SplitVertically(list_panel_, reader_, FromDIP(620));
+
+  Bind(wxEVT_MENU, &MainFrame::OnImportFiles, this, kImportFilesCommand);
+  Bind(wxEVT_MENU, &MainFrame::OnImportFolder, this, kImportFolderCommand);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+  Bind(wxEVT_MENU, &MainFrame::OnRefresh, this, wxID_REFRESH);
+  Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+  Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
+
+  SetClientSize(FromDIP(wxSize(1280, 800)));
+  SetMinSize(FromDIP(wxSize(720, 480)));
+  RefreshLibrary();
+}
+
+MainFrame::~MainFrame() {
+  import_job_.reset();  // joins the worker (invariant 3)
+  DestroyChildren();    // the panels borrow library_ (invariant 1)
+}
+
+void MainFrame::BuildMenuBar() {
+  auto* file = new wxMenu;
+  file->Append(kImportFilesCommand, L"Import &Files\u2026\tCtrl+O",
+               "Import documents into the library");
+  file->Append(kImportFolderCommand, L"Import F&older\u2026\tCtrl+Shift+O",
+               "Import every document in a folder and its subfolders");
+  file->AppendSeparator();
+  file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+  auto* view = new wxMenu;
+  view->Append(wxID_REFRESH, "&Refresh\tF5", "Read the library again");
+  auto* help = new wxMenu;
+  help->Append(wxID_ABOUT, "&About NormTrack");
+  auto* bar = new wxMenuBar;
+  bar->Append(file, "&File");
+  bar->Append(view, "&View");
+  bar->Append(help, "&Help");
+  SetMenuBar(bar);
+}
+
+void MainFrame::RefreshLibrary() {
+  if (Status status = list_panel_->Reload(); !status) {
+    ShowError(this, status.error(), "The document list could not be read.");
+  }
+  UpdateCounts();
+  if (!reader_->document_id()) ShowReaderHint();
+}
+
+void MainFrame::ShowReaderHint() {
+  if (list_panel_->showing_empty_state()) {
+    reader_->ShowPlaceholder("Your library is empty",
+                             "Imported documents appear in the list on the left.");
+  } else {
+    reader_->ShowPlaceholder("Select a document", "Its paragraphs appear here, with their labels.");
+  }
+}
+
+void MainFrame::UpdateCounts() {
+  auto statistics = library_->Statistics();
+  if (!statistics) {
+    SetStatusText(ToWx(statistics.error().message), kCountsField);
+    return;
+  }
+  SetStatusText(Counted(statistics->documents, "document", "documents") + L" \u00b7 " +
+                    Counted(statistics->paragraphs, "paragraph", "paragraphs") + L" \u00b7 " +
+                    Counted(statistics->commitments, "commitment", "commitments"),
+                kCountsField);
+}
+
+void MainFrame::OpenDocument(DocumentId id) {
+  auto view = library_->ShowDocument(std::to_string(id.value));
+  if (!view) {
+    ShowError(this, view.error(), "The document could not be shown.");
+    return;
+  }
+  reader_->ShowDocument(*view);
+}
+
+bool MainFrame::StartImport(std::vector<std::filesystem::path> paths) {
+  if (import_job_) return false;
+  SetStatusText(L"Importing\u2026", kJobField);
+  import_job_ = std::make_unique<ImportJob>(
+      this, library_->home(), std::move(paths),
+      ImportJob::Handlers{
+          .progress = [this](const ProgressUpdate& update) { OnImportProgress(update); },
+          .done = [this](Result<app::ImportReport> result) { OnImportDone(std::move(result)); },
+      });
+  return true;
+}
+
+void MainFrame::OnImportProgress(const ProgressUpdate& update) {
+  if (IsBeingDeleted() || !import_job_) return;
+  // ImportService reports before each file (done < total) and once at the end (done == total).
+  if (update.total > 0 && update.done >= update.total) {
+    SetStatusText(L"Finishing the import\u2026", kJobField);
+    return;
+  }
+  wxString line = L"Importing ";
+  if (update.total > 0) {
+    line += wxString::Format("%lu of %lu: ", static_cast<unsigned long>(update.done + 1),
+                             static_cast<unsigned long>(update.total));
+  }
+  SetStatusText(line + PathToWx(platform::PathFromUtf8(update.current).filename()), kJobField);
+}
+
+void MainFrame::OnImportDone(Result<app::ImportReport> result) {
+  // No job: the frame was closed (which cancelled the job) and this call was already queued.
+  if (IsBeingDeleted() || !import_job_) return;
+  import_job_.reset();  // the worker has posted its last call; this joins at once
+  RefreshLibrary();
+  if (!result) {
+    SetStatusText("Import failed", kJobField);
+    ShowError(this, result.error(), "The import could not run.");
+    return;
+  }
+  SetStatusText("Import: " + ImportCountsLine(*result), kJobField);
+  ShowImportSummary(this, *result);
+}
+
+void MainFrame::OnImportFiles(wxCommandEvent&) {
+  if (import_job_) return;
+  wxFileDialog dialog(this, "Import documents", "", "", kImportWildcard,
+                      wxFD_OPEN | wxFD_MULTIPLE | wxFD_FILE_MUST_EXIST);
+  if (dialog.ShowModal() != wxID_OK) return;
+  wxArrayString chosen;
+  dialog.GetPaths(chosen);
+  if (chosen.empty()) return;
+  std::vector<std::filesystem::path> paths;
+  for (const wxString& path : chosen) paths.push_back(PathFromWx(path));
+  StartImport(std::move(paths));
+}
+
+void MainFrame::OnImportFolder(wxCommandEvent&) {
+  if (import_job_) return;
+  wxDirDialog dialog(this, "Import every document in a folder", "",
+                     wxDD_DEFAULT_STYLE | wxDD_DIR_MUST_EXIST);
+  if (dialog.ShowModal() != wxID_OK) return;
+  StartImport({PathFromWx(dialog.GetPath())});
+}
+
+void MainFrame::OnRefresh(wxCommandEvent&) { RefreshLibrary(); }
+
+void MainFrame::OnAbout(wxCommandEvent&) {
+  wxAboutDialogInfo info;
+  info.SetName("NormTrack");
+  info.SetDescription(
+      "A knowledge base of diplomatic commitments: what was promised, by whom, and in which "
+      "round of a dialogue.");
+  info.AddDeveloper("The NormTrack developers");
+  wxAboutBox(info, this);
+}
+
+void MainFrame::OnClose(wxCloseEvent& event) {
+  if (import_job_) import_job_->Cancel();
+  import_job_.reset();  // invariant 3: waits for the file being imported
+  event.Skip();         // the default handler destroys the frame
+}
+
+}  // namespace nt::ui
