@@ -28,8 +28,10 @@ void ImportJob::Run(app::Home home, std::vector<std::filesystem::path> paths) {
 
   auto library = app::Library::Open(home, {.mode = app::OpenMode::kCreateIfMissing});
   if (!library) return finish(std::unexpected(library.error()));
+  auto reference = app::ReferenceData::Shipped();
+  if (!reference) return finish(std::unexpected(reference.error()));
   const importers::Registry registry = importers::Registry::WithBuiltinFormats();
-  app::ImportService service(**library, registry);
+  app::ImportService service(**library, registry, *reference);
 
   app::ImportOptions options;
   options.cancel = cancel_;

@@ -12,6 +12,13 @@ Result<ReferenceData> ReferenceData::Load(const std::filesystem::path& folder) {
   return ReferenceData{std::move(*gazetteer), std::move(*norms)};
 }
 
+Result<const ReferenceData*> ReferenceData::Shipped() {
+  // Function-local statics initialise once, thread-safely; a load error is kept and repeated.
+  static const Result<ReferenceData> shipped = Load(DefaultFolder());
+  if (!shipped) return Fail(shipped.error());
+  return &*shipped;
+}
+
 std::filesystem::path ReferenceData::DefaultFolder() {
   if (std::string folder = platform::GetEnv("NORMTRACK_CORPUS"); !folder.empty()) {
     return platform::PathFromUtf8(folder);

@@ -18,6 +18,10 @@ struct ReferenceData {
   // Loads actors.tsv and norms.tsv from `folder`. Errors name the file and line.
   [[nodiscard]] static Result<ReferenceData> Load(const std::filesystem::path& folder);
 
+  // The shipped reference data (from DefaultFolder()), loaded on first use and shared by every
+  // import of the process. Thread-safe.
+  [[nodiscard]] static Result<const ReferenceData*> Shipped();
+
   // Where the shipped corpus folder is: $NORMTRACK_CORPUS, else share/normtrack/corpus beside
   // the installed program, else the source tree's corpus/ (development builds).
   static std::filesystem::path DefaultFolder();

@@ -71,8 +71,10 @@ LibraryFixture::~LibraryFixture() {
 void LibraryFixture::ImportSeeds() {
   auto library = app::Library::Open(home_, {.mode = app::OpenMode::kCreateIfMissing});
   REQUIRE(library);
+  auto reference = app::ReferenceData::Shipped();
+  REQUIRE(reference);
   const importers::Registry registry = importers::Registry::WithBuiltinFormats();
-  app::ImportService service(**library, registry);
+  app::ImportService service(**library, registry, *reference);
   auto report = service.Import({JointStatementPath(), NiscArticlePath()});
   REQUIRE(report);
   REQUIRE(report->Count(app::ImportOutcome::kImported) == 2);

@@ -85,9 +85,9 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
                                                           : app::OpenMode::kCreateIfMissing);
     if (!library) return context.Report(library.error());
     const auto registry = importers::Registry::WithBuiltinFormats();
-    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
+    auto reference = app::ReferenceData::Shipped();
     if (!reference) return context.Report(reference.error());
-    app::ImportService service(**library, registry, &*reference);
+    app::ImportService service(**library, registry, *reference);
     std::vector<std::filesystem::path> paths;
     for (const std::string& path : arguments->paths) paths.push_back(platform::PathFromUtf8(path));
     app::ImportOptions options;
