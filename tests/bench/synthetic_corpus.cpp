@@ -184,7 +184,7 @@ std::string JointStatement(const SyntheticCorpusOptions& options, Random& random
     out += std::to_string(number) + ". " + Paragraph(random, options, pair, false) + "\n\n";
   }
   out += std::to_string(paragraphs + 1) + ". " + pair.first + " and " + pair.second +
-         " decided to hold the next round of the " + dialogue + " in " + random.Pick(kCities) +
+         " decided to hold the next round of the " + dialogue + " in " + std::string(random.Pick(kCities)) +
          " at a mutually convenient time.\n";
   return out;
 }

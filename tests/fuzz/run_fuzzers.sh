@@ -47,6 +47,10 @@ if [ ${#targets[@]} -eq 0 ]; then
   mapfile -t targets <"$build_dir/fuzz-targets.txt"
 fi
 
+# Symbolised stack traces in the reports (the symbolizer is not on PATH under its plain name).
+symbolizer=$(ls /usr/lib/llvm-16/bin/llvm-symbolizer 2>/dev/null || command -v llvm-symbolizer || true)
+[ -n "$symbolizer" ] && export ASAN_SYMBOLIZER_PATH="$symbolizer"
+
 seeds=("$source_dir/corpus/documents" "$source_dir/tests/fixtures/importers"
        "$source_dir/tests/fixtures/extract")
 failed=()
