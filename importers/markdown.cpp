@@ -358,7 +358,9 @@ class BlockCollector {
   }
 
   void Open(BlockKind kind) {
-    open_.emplace();
+    // Not emplace(): clang (the fuzz build) decides that OpenBlock is not default-constructible
+    // while BlockCollector is still incomplete, and rejects the call.
+    open_ = OpenBlock{};
     open_->kind = kind;
     if (kind == BlockKind::kParagraph) {
       open_->list_label = std::move(pending_list_label_);
