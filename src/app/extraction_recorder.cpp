@@ -102,7 +102,19 @@ Result<RecordedExtraction> RecordExtraction(store::Database& database,
   store::NormRepository norms(database);
   std::map<std::string, NormId> norm_ids;
   for (const extract::NormEntry& entry : reference.norms.entries()) {
-    auto id = norms.Upsert(entry.ToNorm());
+    Norm norm = entry.ToNorm();
+    // The report that sets out the norms (A/70/174) gives each its full text: the paragraph
+    // labelled with the norm's code becomes the norm's description.
+    if (!norm.source_symbol.empty() && norm.source_symbol == imported.symbol) {
+      for (const ImportedParagraph& paragraph : imported.paragraphs) {
+        if (!paragraph.is_boilerplate && extract::NormaliseNormCode(paragraph.label) == norm.code) {
+          norm.description = paragraph.text;
+        }
+      }
+    } else if (auto stored = norms.FindByCode(norm.code); stored && *stored) {
+      norm.description = (*stored)->description;  // keep what the report gave earlier
+    }
+    auto id = norms.Upsert(norm);
     if (!id) return Fail(id.error());
     norm_ids.emplace(entry.code, *id);
   }

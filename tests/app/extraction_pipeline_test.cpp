@@ -4,6 +4,7 @@
 #include "app/library.h"
 #include "app/reference_data.h"
 #include "store/follow_up_repository.h"
+#include "store/norm_repository.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -199,4 +200,32 @@ TEST_CASE("ReferenceData: a broken gazetteer is reported with its file and line"
   auto loaded = ReferenceData::Load(dir.path());
   REQUIRE_FALSE(loaded);
   CHECK_THAT(loaded.error().message, Catch::Contains("actors.tsv") && Catch::Contains("2"));
+}
+
+TEST_CASE("Import pipeline: the 2015 GGE report's paragraph 13 fills the norms catalogue",
+          "[app]") {
+  Fixture f;
+  f.Import({test::FixturesDir() / "importers" / "un_report" / "a_70_174_gge_2015.txt"});
+  store::NormRepository norms(f.library->database());
+  auto list = norms.List();
+  REQUIRE(list);
+  REQUIRE(list->size() == 11);
+  CHECK(list->front().code == "13(a)");
+  CHECK(list->back().code == "13(k)");
+  for (const Norm& norm : *list) {
+    INFO(norm.code);
+    CHECK(norm.source_symbol == "A/70/174");
+    CHECK_FALSE(norm.short_title.empty());
+    CHECK(norm.description.size() > 40);  // the report's own sentence for the norm
+  }
+  auto view = f.library->ShowDocument("A/70/174");
+  REQUIRE(view);
+  for (const auto& paragraph : view->paragraphs) {
+    if (paragraph.label == "13(f)") {
+      CHECK(norms.FindByCode("13(f)").value()->description == paragraph.text);
+    }
+  }
+  // A later document does not erase the descriptions.
+  f.Import({test::JointStatementPath()});
+  CHECK(norms.FindByCode("13(f)").value()->description.size() > 40);
 }

@@ -9,8 +9,8 @@
 //   read     read every file and split it into words: the floor any importer pays;
 //   parse    Registry::ReadFile (read, hash, detect the format, parse);
 //   extract  parse, then ExtractDocument with the bundled gazetteer and norms catalogue;
-//   import   ImportService::Import of the folder into a new SQLite library (one transaction
-//            per document).
+//   import   ImportService::Import of the folder into a new SQLite library, with extraction
+//            as `normtrack import` does (one transaction per document).
 // Prints a Markdown table: documents/s, MB/s (per CPU second) and CPU time relative to the read
 // baseline, with the wall-clock time beside it.
 
@@ -31,6 +31,7 @@
 
 #include "app/home.h"
 #include "app/import_service.h"
+#include "app/reference_data.h"
 #include "app/library.h"
 #include "bench/synthetic_corpus.h"
 #include "core/file_io.h"
@@ -143,12 +144,13 @@ int main(int argc, char** argv) {
   const Arguments arguments = ParseArguments(argc, argv);
   const std::filesystem::path source_dir = NORMTRACK_BENCH_SOURCE_DIR;
 
-  auto gazetteer = extract::LoadGazetteer(source_dir / "corpus" / "actors.tsv");
-  auto norms = extract::LoadNormCatalogue(source_dir / "corpus" / "norms.tsv");
-  if (!gazetteer || !norms) {
-    std::cerr << (gazetteer ? norms.error().message : gazetteer.error().message) << "\n";
+  auto reference = app::ReferenceData::Load(source_dir / "corpus");
+  if (!reference) {
+    std::cerr << reference.error().message << "\n";
     return 1;
   }
+  const extract::Gazetteer* gazetteer = &reference->gazetteer;
+  const extract::NormCatalogue* norms = &reference->norms;
 
   bench::SyntheticCorpusOptions corpus_options{.documents = arguments.documents,
                                                .seed = arguments.seed};
@@ -222,8 +224,8 @@ int main(int argc, char** argv) {
       std::cerr << library.error().message << "\n";
       return 1;
     }
-    results.push_back(Time("import", "ImportService into SQLite", [&](StageResult& r) {
-      app::ImportService service(**library, registry);
+    results.push_back(Time("import", "ImportService: parse, extract, store", [&](StageResult& r) {
+      app::ImportService service(**library, registry, &*reference);
       auto report = service.Import({work / "documents"});
       if (!report) { r.failures = arguments.documents; return; }
       r.documents = report->Count(app::ImportOutcome::kImported);
