@@ -20,7 +20,10 @@ const std::set<std::string, std::less<>>& StopWords() {
       "a", "an", "and", "are", "as", "at", "be", "both", "by", "for", "from", "has", "have",
       "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them",
       "they", "this", "to", "two", "was", "were", "which", "will", "with", "would", "each",
-      "other", "also", "further", "such", "these", "those", "our", "we", "all"};
+      "other", "also", "further", "such", "these", "those", "our", "we", "all",
+      // Diplomatic framing that every commitment shares: it says who and how, not what.
+      "affirmed", "affirm", "continue", "countrie", "country", "government", "side",
+      "reaffirmed", "committed", "agreed", "decided", "intend", "pledged"};
   return kWords;
 }
 
@@ -43,11 +46,32 @@ std::vector<std::string> ContentWords(std::string_view text) {
   return words;
 }
 
-std::set<std::string> Shingles(std::string_view text) {
+struct ShingleSets {
+  std::set<std::string> words;
+  std::set<std::string> pairs;
+};
+
+ShingleSets Shingles(std::string_view text) {
   std::vector<std::string> words = ContentWords(text);
-  std::set<std::string> shingles(words.begin(), words.end());
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) shingles.insert(words[i] + " " + words[i + 1]);
-  return shingles;
+  ShingleSets sets;
+  sets.words.insert(words.begin(), words.end());
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) sets.pairs.insert(words[i] + " " + words[i + 1]);
+  return sets;
+}
+
+// |A ∩ B| / min(|A|, |B|), and |A ∩ B|, over the shingles not in `ignored`.
+std::pair<double, std::size_t> Overlap(const std::set<std::string>& a,
+                                       const std::set<std::string>& b,
+                                       const std::set<std::string>& ignored) {
+  std::size_t size_a = 0, size_b = 0, shared = 0;
+  for (const auto& s : a) {
+    if (ignored.contains(s)) continue;
+    ++size_a;
+    shared += b.contains(s) ? 1 : 0;
+  }
+  for (const auto& s : b) size_b += ignored.contains(s) ? 0 : 1;
+  if (size_a == 0 || size_b == 0) return {0.0, 0};
+  return {static_cast<double>(shared) / static_cast<double>(std::min(size_a, size_b)), shared};
 }
 
 bool IsWordChar(char c) {
@@ -84,10 +108,13 @@ Result<std::string> DocumentText(store::Database& database, DocumentId id) {
   return text;
 }
 
-// Which of two commitments comes later: by round when both are numbered, else by date.
+// Which of two commitments comes later: by round when both are numbered, else by date when
+// both are known, else by import order.
 bool IsLater(const store::DialogueCommitment& a, const store::DialogueCommitment& b) {
   if (a.round > 0 && b.round > 0 && a.round != b.round) return a.round > b.round;
-  if (a.document_date != b.document_date) return a.document_date > b.document_date;
+  if (!a.document_date.empty() && !b.document_date.empty() && a.document_date != b.document_date) {
+    return a.document_date > b.document_date;
+  }
   return a.document_id > b.document_id;
 }
 
@@ -102,17 +129,26 @@ Result<int> LinkContinuations(store::Database& database, const Document& documen
   for (const auto& c : *all) {
     if (c.document_id == document.id) mine.push_back(&c);
   }
+  std::vector<const store::DialogueCommitment*> others;
+  std::vector<std::string> left, right;
+  for (const auto* c : mine) left.push_back(c->text);
+  for (const auto& c : *all) {
+    if (c.document_id == document.id) continue;
+    others.push_back(&c);
+    right.push_back(c.text);
+  }
+  const auto scores = similarity.Scores(left, right);
   store::LinkRepository links(database);
   int count = 0;
-  for (const store::DialogueCommitment* c : mine) {
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    const store::DialogueCommitment* c = mine[i];
     // The closest commitment of each other document: one link per document pair and clause.
     std::map<DocumentId, std::pair<double, const store::DialogueCommitment*>> best;
-    for (const auto& other : *all) {
-      if (other.document_id == document.id) continue;
-      double score = similarity.Score(c->text, other.text);
+    for (std::size_t j = 0; j < others.size(); ++j) {
+      const double score = scores[i][j];
       if (score < options.continues_threshold) continue;
-      auto& slot = best[other.document_id];
-      if (score > slot.first) slot = {score, &other};
+      auto& slot = best[others[j]->document_id];
+      if (score > slot.first) slot = {score, others[j]};
     }
     for (const auto& [doc, match] : best) {
       const auto* later = IsLater(*c, *match.second) ? c : match.second;
@@ -184,14 +220,38 @@ Result<int> LinkReferences(store::Database& database, const Document& document,
 
 }  // namespace
 
-double WordShingleSimilarity::Score(std::string_view a, std::string_view b) const {
-  std::set<std::string> x = Shingles(a), y = Shingles(b);
-  if (x.empty() || y.empty()) return 0;
-  std::size_t shared = 0;
-  for (const auto& s : x) shared += y.contains(s) ? 1 : 0;
-  // Very short clauses ("agreed to meet") share little by chance; demand a few shingles.
-  if (shared < 3) return 0;
-  return static_cast<double>(shared) / static_cast<double>(std::min(x.size(), y.size()));
+std::vector<std::vector<double>> WordShingleSimilarity::Scores(
+    const std::vector<std::string>& left, const std::vector<std::string>& right) const {
+  std::vector<ShingleSets> l, r;
+  for (const auto& text : left) l.push_back(Shingles(text));
+  for (const auto& text : right) r.push_back(Shingles(text));
+  // Words most texts share say who speaks, not what is promised.
+  std::set<std::string> common;
+  const std::size_t texts = l.size() + r.size();
+  if (texts >= 6) {
+    std::map<std::string, std::size_t> frequency;
+    for (const auto* side : {&l, &r}) {
+      for (const auto& sets : *side) {
+        for (const auto& word : sets.words) ++frequency[word];
+      }
+    }
+    for (const auto& [word, count] : frequency) {
+      if (count * 10 > texts * 4) common.insert(word);
+    }
+  }
+  const std::set<std::string> none;
+  std::vector<std::vector<double>> scores(l.size(), std::vector<double>(r.size(), 0.0));
+  for (std::size_t i = 0; i < l.size(); ++i) {
+    for (std::size_t j = 0; j < r.size(); ++j) {
+      const auto [words, shared] = Overlap(l[i].words, r[j].words, common);
+      // Very short clauses share a word or two by chance: demand three.
+      if (shared < 3) continue;
+      // Shared word pairs (the same phrasing, not just the same topic) add up to a quarter.
+      const double pairs = Overlap(l[i].pairs, r[j].pairs, none).first;
+      scores[i][j] = std::min(1.0, words + 0.25 * pairs);
+    }
+  }
+  return scores;
 }
 
 Result<AutomaticLinkReport> RecordAutomaticLinks(store::Database& database, DocumentId document_id,

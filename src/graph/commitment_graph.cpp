@@ -11,6 +11,14 @@ namespace {
 
 bool IsDone(FollowUpStatus status) { return status == FollowUpStatus::kDone; }
 
+// The start of a text, cut at a character boundary (never inside a UTF-8 sequence).
+std::string Excerpt(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
 // Where a document was said: its dialogue and round, found by walking its edges.
 struct Place {
   std::string dialogue;
@@ -57,16 +65,20 @@ CommitmentGraph CommitmentGraph::Build(const store::GraphSnapshot& s) {
   };
 
   // Invariant 1: nodes in kind order, each kind by id (the snapshot is ordered by id).
+  // A document without a date of its own is dated by the meeting it reports on.
+  std::map<std::int64_t, std::string> round_dates;
+  for (const auto& r : s.rounds) round_dates.emplace(r.id.value, r.start_date);
   std::map<std::int64_t, std::string> document_dates;
   for (const auto& d : s.documents) {
-    add_node({{EntityKind::kDocument, d.id.value}, d.title, d.date, d.symbol});
-    document_dates.emplace(d.id.value, d.date);
+    std::string date = d.date.empty() && d.round_id ? round_dates[d.round_id.value] : d.date;
+    add_node({{EntityKind::kDocument, d.id.value}, d.title, date, d.symbol});
+    document_dates.emplace(d.id.value, date);
   }
   for (const auto& c : s.commitments) {
     std::string label = c.paragraph_label.empty() ? "commitment " + std::to_string(c.id.value)
                                                   : c.paragraph_label;
-    add_node({{EntityKind::kCommitment, c.id.value}, label + ": " + c.text.substr(0, 60),
-              document_dates[c.document_id.value], std::string(ToString(c.type))});
+    add_node({{EntityKind::kCommitment, c.id.value}, label + ": " + Excerpt(c.text, 60),
+              document_dates[c.document_id.value], std::string(ToString(c.type)), 0, c.text});
   }
   for (const auto& a : s.actors) {
     add_node({{EntityKind::kActor, a.id.value}, a.name, "", std::string(ToString(a.kind))});
@@ -230,10 +242,7 @@ Place PlaceOf(const Model& m, NodeIndex document) {
   return place;
 }
 
-std::string CommitmentText(const NodeInfo& info) {
-  auto colon = info.label.find(": ");
-  return colon == std::string::npos ? info.label : info.label.substr(colon + 2);
-}
+std::string CommitmentText(const NodeInfo& info) { return info.text; }
 
 std::string ParagraphLabel(const NodeInfo& info) {
   auto colon = info.label.find(": ");

@@ -45,6 +45,7 @@ struct NodeInfo {
   std::string date;    // document date, round start, commitment's document date, follow-up due
   std::string detail;  // commitment type, follow-up status, actor kind, norm title, round place
   int round_number = 0;  // rounds: their number (0 = unnumbered)
+  std::string text;      // commitments: the whole clause (the label holds its start)
 };
 
 struct EdgeInfo {

@@ -8,7 +8,7 @@ namespace nt::store {
 Result<std::vector<DialogueCommitment>> CommitmentsInDialogue(Database& database,
                                                               DialogueId dialogue) {
   auto statement = database.connection().Prepare(
-      "SELECT c.id, d.id, d.date, r.number, c.text FROM commitments c "
+      "SELECT c.id, d.id, coalesce(d.date, r.start_date), r.number, c.text FROM commitments c "
       "JOIN paragraphs p ON p.id = c.paragraph_id JOIN documents d ON d.id = p.document_id "
       "LEFT JOIN rounds r ON r.id = d.round_id WHERE d.dialogue_id = ?1 "
       "ORDER BY d.date, d.id, c.id");

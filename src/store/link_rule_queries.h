@@ -16,7 +16,7 @@ namespace nt::store {
 struct DialogueCommitment {
   CommitmentId id;
   DocumentId document_id;
-  std::string document_date;
+  std::string document_date;  // the document's, else its round's start date
   int round = 0;  // 0 = unnumbered or none
   std::string text;
 };
