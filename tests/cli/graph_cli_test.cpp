@@ -113,7 +113,7 @@ TEST_CASE("CLI: graph export writes GraphML that validates as XML, and DOT", "[c
   REQUIRE(run.exit_code == 0);
   const std::string command = "xmllint --noout '" + graphml.string() + "'";
   CHECK(std::system(command.c_str()) == 0);
-  CHECK_THAT(test::ReadAll(graphml), Catch::Contains("<graphml") && Catch::Contains("key=\"kind\""));
+  CHECK_THAT(test::ReadAll(graphml), Catch::Contains("<graphml") && Catch::Contains("attr.name=\"kind\""));
 
   CliRun dot = library.Run({"graph", "export", "--format", "dot", "--filter", "actor,commitment"});
   REQUIRE(dot.exit_code == 0);

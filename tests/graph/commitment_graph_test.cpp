@@ -89,7 +89,7 @@ TEST_CASE("CommitmentGraph: NISC joining DHS's AIS programme links NISC and DHS"
   REQUIRE(path.size() == 3);  // NISC - commitment - DHS
   const graph::NodeInfo& middle = g.node(path[1]);
   CHECK(middle.ref.kind == EntityKind::kCommitment);
-  CHECK_THAT(middle.label, Catch::Contains("AIS") || Catch::Contains("Automated Indicator"));
+  CHECK_THAT(middle.text, Catch::Contains("Automated Indicator Sharing"));
   bool subject = false, counterpart = false;
   for (const auto& e : g.OutEdges(path[1])) {
     if (e.target == nisc && e.type == "subject") subject = true;
