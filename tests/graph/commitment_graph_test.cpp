@@ -5,6 +5,7 @@
 #include "app/follow_up_service.h"
 #include "app/graph_service.h"
 #include "app/import_service.h"
+#include "app/link_service.h"
 #include "app/library.h"
 #include "app/reference_data.h"
 #include "graph/commitment_graph.h"
@@ -273,4 +274,28 @@ TEST_CASE("CommitmentGraph: sampled centrality on a large graph is stable and ca
   CHECK(cancelled.error().code == ErrorCode::kCancelled);
   CHECK(graph::Components(g).size() == 1);
   CHECK(graph::Neighbourhood(g, 0, 2).size() == 5);
+}
+
+TEST_CASE("CommitmentGraph: a manual continues link shows in the lineage at the next query",
+          "[graph]") {
+  Corpus corpus;
+  app::GraphService service(*corpus.library);
+  auto open = service.OpenCommitments("Japan-U.S. Cyber Dialogue", 5);
+  REQUIRE(open);
+  REQUIRE(open->size() >= 2);
+  const auto first = open->at(0).id, second = open->at(1).id;
+  auto alone = service.Lineage(first.value);
+  REQUIRE(alone);
+  CHECK(alone->size() == 1);
+  const std::size_t edges = (*service.Graph())->EdgeCount();
+
+  app::LinkService links(*corpus.library);
+  REQUIRE(links.Add({"commitment:" + std::to_string(second.value), "continues",
+                     "commitment:" + std::to_string(first.value), 1.0, ""}));
+  auto lineage = service.Lineage(first.value);
+  REQUIRE(lineage);
+  REQUIRE(lineage->size() == 2);
+  CHECK((*service.Graph())->EdgeCount() == edges + 1);
+  CHECK(lineage->at(0).round == 5);
+  CHECK(service.Lineage(999999).error().code == ErrorCode::kNotFound);
 }
