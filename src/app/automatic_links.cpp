@@ -17,13 +17,13 @@ namespace {
 
 const std::set<std::string, std::less<>>& StopWords() {
   static const std::set<std::string, std::less<>> kWords = {
-      "a", "an", "and", "are", "as", "at", "be", "both", "by", "for", "from", "has", "have",
-      "in", "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them",
-      "they", "this", "to", "two", "was", "were", "which", "will", "with", "would", "each",
-      "other", "also", "further", "such", "these", "those", "our", "we", "all",
+      "a", "an", "and", "are", "as", "at", "be", "both", "by", "for", "from", "has", "have", "in",
+      "into", "is", "it", "its", "of", "on", "or", "that", "the", "their", "them", "they", "this",
+      "to", "two", "was", "were", "which", "will", "with", "would", "each", "other", "also",
+      "further", "such", "these", "those", "our", "we", "all",
       // Diplomatic framing that every commitment shares: it says who and how, not what.
-      "affirmed", "affirm", "continue", "countrie", "country", "government", "side",
-      "reaffirmed", "committed", "agreed", "decided", "intend", "pledged"};
+      "affirmed", "affirm", "continue", "countrie", "country", "government", "side", "reaffirmed",
+      "committed", "agreed", "decided", "intend", "pledged"};
   return kWords;
 }
 
@@ -55,7 +55,8 @@ ShingleSets Shingles(std::string_view text) {
   std::vector<std::string> words = ContentWords(text);
   ShingleSets sets;
   sets.words.insert(words.begin(), words.end());
-  for (std::size_t i = 0; i + 1 < words.size(); ++i) sets.pairs.insert(words[i] + " " + words[i + 1]);
+  for (std::size_t i = 0; i + 1 < words.size(); ++i)
+    sets.pairs.insert(words[i] + " " + words[i + 1]);
   return sets;
 }
 
@@ -88,9 +89,9 @@ bool Cites(std::string_view text, std::string_view needle) {
     const std::size_t end = at + lowered.size();
     const bool left = at == 0 || !IsWordChar(haystack[at - 1]);
     // A sentence's final full stop may follow a symbol.
-    const bool right = end == haystack.size() || !IsWordChar(haystack[end]) ||
-                       (haystack[end] == '.' && (end + 1 == haystack.size() ||
-                                                 !IsWordChar(haystack[end + 1])));
+    const bool right =
+        end == haystack.size() || !IsWordChar(haystack[end]) ||
+        (haystack[end] == '.' && (end + 1 == haystack.size() || !IsWordChar(haystack[end + 1])));
     if (left && right) return true;
   }
   return false;
@@ -153,9 +154,14 @@ Result<int> LinkContinuations(store::Database& database, const Document& documen
     for (const auto& [doc, match] : best) {
       const auto* later = IsLater(*c, *match.second) ? c : match.second;
       const auto* earlier = later == c ? match.second : c;
-      Link link{LinkId(), {EntityKind::kCommitment, later->id.value},
-                {EntityKind::kCommitment, earlier->id.value}, "continues", Origin::kExtracted,
-                std::min(1.0, match.first), "close wording", ""};
+      Link link{LinkId(),
+                {EntityKind::kCommitment, later->id.value},
+                {EntityKind::kCommitment, earlier->id.value},
+                "continues",
+                Origin::kExtracted,
+                std::min(1.0, match.first),
+                "close wording",
+                ""};
       NT_TRY(links.Upsert(link));
       ++count;
     }
@@ -169,8 +175,8 @@ Result<int> LinkReferences(store::Database& database, const Document& document,
                                      "references"));
   auto identities = store::DocumentIdentities(database);
   if (!identities) return Fail(identities.error());
-  auto citable = [&](const store::DocumentIdentity& d, std::vector<std::pair<std::string, double>>&
-                                                           needles) {
+  auto citable = [&](const store::DocumentIdentity& d,
+                     std::vector<std::pair<std::string, double>>& needles) {
     if (!d.symbol.empty()) needles.emplace_back(d.symbol, 1.0);
     if (d.title.size() >= options.min_title_length) needles.emplace_back(d.title, 0.8);
   };
@@ -178,8 +184,14 @@ Result<int> LinkReferences(store::Database& database, const Document& document,
   int count = 0;
   auto store_link = [&](DocumentId from, DocumentId to, double confidence,
                         const std::string& needle) -> Status {
-    Link link{LinkId(), {EntityKind::kDocument, from.value}, {EntityKind::kDocument, to.value},
-              "references", Origin::kExtracted, confidence, "cites " + Quoted(needle), ""};
+    Link link{LinkId(),
+              {EntityKind::kDocument, from.value},
+              {EntityKind::kDocument, to.value},
+              "references",
+              Origin::kExtracted,
+              confidence,
+              "cites " + Quoted(needle),
+              ""};
     NT_TRY(links.Upsert(link));
     ++count;
     return {};

@@ -30,8 +30,10 @@ Error NotFound(std::string_view kind, std::string_view ref) {
 Result<EntityRef> ResolveEntity(store::Database& database, std::string_view text) {
   const auto colon = text.find(':');
   if (colon == std::string_view::npos) {
-    return Fail(ErrorCode::kUsage, "Name an entity as KIND:REF (for example actor:NISC or "
-                                   "commitment:12), not " + Quoted(text) + ".");
+    return Fail(ErrorCode::kUsage,
+                "Name an entity as KIND:REF (for example actor:NISC or "
+                "commitment:12), not " +
+                    Quoted(text) + ".");
   }
   const std::string kind_name = ToLowerAscii(Trim(text.substr(0, colon)));
   const std::string ref = Trim(text.substr(colon + 1));

@@ -20,8 +20,8 @@ struct FollowUpInput {
   FollowUpStatus status = FollowUpStatus::kPlanned;
   Completion completion = Completion::kNotStarted;
   std::string notes;
-  std::string date;                      // of the first status; "" = today
-  std::int64_t evidence_paragraph = 0;   // paragraph id; 0 = none
+  std::string date;                     // of the first status; "" = today
+  std::int64_t evidence_paragraph = 0;  // paragraph id; 0 = none
   std::string evidence_text;
 };
 
@@ -51,7 +51,7 @@ struct FollowUpFilter {
 
 struct FollowUpView {
   FollowUp follow_up;
-  std::string owner;  // name, "" when none
+  std::string owner;                   // name, "" when none
   std::vector<FollowUpEvent> history;  // oldest first
 };
 

@@ -34,8 +34,9 @@ Result<graph::NodeIndex> GraphService::NodeOf(std::string_view reference) {
   if (!g) return Fail(g.error());
   auto node = (*g)->Find(*ref);
   if (!node) {
-    return Fail(ErrorCode::kNotFound, Quoted(reference) + " is not a node of the graph "
-                                      "(paragraphs are not; name their document).");
+    return Fail(ErrorCode::kNotFound, Quoted(reference) +
+                                          " is not a node of the graph "
+                                          "(paragraphs are not; name their document).");
   }
   return *node;
 }
@@ -78,7 +79,8 @@ Result<std::vector<graph::LineageStep>> GraphService::Lineage(std::int64_t commi
   auto g = Graph();
   if (!g) return Fail(g.error());
   if (!(*g)->Find({EntityKind::kCommitment, commitment})) {
-    return Fail(ErrorCode::kNotFound, "There is no commitment #" + std::to_string(commitment) + ".");
+    return Fail(ErrorCode::kNotFound,
+                "There is no commitment #" + std::to_string(commitment) + ".");
   }
   return (*g)->Lineage(CommitmentId(commitment));
 }

@@ -21,7 +21,7 @@ namespace nt::app {
 
 struct PathStep {
   graph::NodeInfo node;
-  std::string edge_type;  // of the edge from the previous step ("" for the first)
+  std::string edge_type;     // of the edge from the previous step ("" for the first)
   bool edge_forward = true;  // the edge points from the previous step to this one
 };
 
@@ -42,9 +42,9 @@ struct ComponentView {
 };
 
 struct SubgraphRequest {
-  std::string ego;                       // "KIND:REF"; "" = the whole graph
+  std::string ego;  // "KIND:REF"; "" = the whole graph
   int depth = 1;
-  std::vector<EntityKind> kinds;         // empty = all
+  std::vector<EntityKind> kinds;  // empty = all
 };
 
 class GraphService {

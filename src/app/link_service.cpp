@@ -24,8 +24,8 @@ Result<LinkView> LinkService::Add(const LinkInput& input) {
   if (!type) {
     std::string names;
     for (const auto& name : kLinkTypes) {
-      names += (names.empty() ? "" : ", ") + std::string(name.type) + "/" +
-               std::string(name.inverse);
+      names +=
+          (names.empty() ? "" : ", ") + std::string(name.type) + "/" + std::string(name.inverse);
     }
     return Fail(ErrorCode::kUsage,
                 "Unknown link type " + Quoted(input.type) + ": use one of " + names + ".");

@@ -75,10 +75,14 @@ CommitmentGraph CommitmentGraph::Build(const store::GraphSnapshot& s) {
     document_dates.emplace(d.id.value, date);
   }
   for (const auto& c : s.commitments) {
-    std::string label = c.paragraph_label.empty() ? "commitment " + std::to_string(c.id.value)
-                                                  : c.paragraph_label;
-    add_node({{EntityKind::kCommitment, c.id.value}, label + ": " + Excerpt(c.text, 60),
-              document_dates[c.document_id.value], std::string(ToString(c.type)), 0, c.text});
+    std::string label =
+        c.paragraph_label.empty() ? "commitment " + std::to_string(c.id.value) : c.paragraph_label;
+    add_node({{EntityKind::kCommitment, c.id.value},
+              label + ": " + Excerpt(c.text, 60),
+              document_dates[c.document_id.value],
+              std::string(ToString(c.type)),
+              0,
+              c.text});
   }
   for (const auto& a : s.actors) {
     add_node({{EntityKind::kActor, a.id.value}, a.name, "", std::string(ToString(a.kind))});
@@ -95,7 +99,9 @@ CommitmentGraph CommitmentGraph::Build(const store::GraphSnapshot& s) {
     add_node({{EntityKind::kNorm, n.id.value}, n.code, "", n.short_title});
   }
   for (const auto& f : s.follow_ups) {
-    add_node({{EntityKind::kFollowUp, f.id.value}, f.title, f.due_date,
+    add_node({{EntityKind::kFollowUp, f.id.value},
+              f.title,
+              f.due_date,
               std::string(ToString(f.status))});
   }
 
@@ -296,9 +302,8 @@ std::vector<OverdueFollowUp> CommitmentGraph::Overdue(std::string_view today) co
     if (!(std::string_view(info.date) < today)) continue;
     OverdueFollowUp item{FollowUpId(info.ref.id), info.label, info.date, status, "", {}};
     ForOut(m, n, kOwnedBy, [&](NodeIndex a) { item.owner = m[a].label; });
-    ForOut(m, n, kFollowsUp, [&](NodeIndex c) {
-      item.commitments.push_back(CommitmentId(m[c].ref.id));
-    });
+    ForOut(m, n, kFollowsUp,
+           [&](NodeIndex c) { item.commitments.push_back(CommitmentId(m[c].ref.id)); });
     std::sort(item.commitments.begin(), item.commitments.end());
     overdue.push_back(std::move(item));
   }
@@ -370,8 +375,9 @@ std::vector<LineageStep> CommitmentGraph::Lineage(CommitmentId commitment) const
     step.paragraph_label = ParagraphLabel(m[c]);
     step.text = CommitmentText(m[c]);
     ForIn(m, c, kFollowsUp, [&](NodeIndex f) {
-      step.follow_ups.emplace_back(FollowUpId(m[f].ref.id),
-                                   ParseFollowUpStatus(m[f].detail).value_or(FollowUpStatus::kPlanned));
+      step.follow_ups.emplace_back(
+          FollowUpId(m[f].ref.id),
+          ParseFollowUpStatus(m[f].detail).value_or(FollowUpStatus::kPlanned));
     });
     std::sort(step.follow_ups.begin(), step.follow_ups.end());
     steps.push_back(std::move(step));
@@ -389,9 +395,8 @@ NormsMatrix CommitmentGraph::NormsCoverage() const {
   for (NodeIndex n = 0; n < NodeCount(); ++n) {
     if (m[n].ref.kind == EntityKind::kNorm) norms.push_back(n);
   }
-  std::sort(norms.begin(), norms.end(), [&](NodeIndex a, NodeIndex b) {
-    return m[a].label < m[b].label;
-  });
+  std::sort(norms.begin(), norms.end(),
+            [&](NodeIndex a, NodeIndex b) { return m[a].label < m[b].label; });
   std::map<NodeIndex, std::size_t> column;
   for (NodeIndex n : norms) {
     column.emplace(n, matrix.norm_codes.size());

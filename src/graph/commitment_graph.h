@@ -30,20 +30,20 @@ namespace nt::graph {
 using NodeIndex = std::size_t;
 
 // Edge types the graph derives from the data model (stored links keep their own types).
-inline constexpr std::string_view kMadeIn = "made_in";        // commitment -> document
-inline constexpr std::string_view kReportsOn = "reports_on";  // document -> round
+inline constexpr std::string_view kMadeIn = "made_in";          // commitment -> document
+inline constexpr std::string_view kReportsOn = "reports_on";    // document -> round
 inline constexpr std::string_view kInDialogue = "in_dialogue";  // document -> dialogue (no round)
-inline constexpr std::string_view kRoundOf = "round_of";      // round -> dialogue
-inline constexpr std::string_view kPartOf = "part_of";        // actor -> parent actor
-inline constexpr std::string_view kFollowsUp = "follows_up";  // follow-up -> commitment
-inline constexpr std::string_view kOwnedBy = "owned_by";      // follow-up -> actor
+inline constexpr std::string_view kRoundOf = "round_of";        // round -> dialogue
+inline constexpr std::string_view kPartOf = "part_of";          // actor -> parent actor
+inline constexpr std::string_view kFollowsUp = "follows_up";    // follow-up -> commitment
+inline constexpr std::string_view kOwnedBy = "owned_by";        // follow-up -> actor
 // commitment -> actor edges are typed by the actor's role: "subject", "counterpart", "addressee".
 
 struct NodeInfo {
   EntityRef ref;
-  std::string label;   // display name: actor name, document title, "7(1) will", "13(f)"
-  std::string date;    // document date, round start, commitment's document date, follow-up due
-  std::string detail;  // commitment type, follow-up status, actor kind, norm title, round place
+  std::string label;     // display name: actor name, document title, "7(1) will", "13(f)"
+  std::string date;      // document date, round start, commitment's document date, follow-up due
+  std::string detail;    // commitment type, follow-up status, actor kind, norm title, round place
   int round_number = 0;  // rounds: their number (0 = unnumbered)
   std::string text;      // commitments: the whole clause (the label holds its start)
 };
@@ -68,8 +68,8 @@ struct OpenCommitment {
   std::string paragraph_label;
   std::string type;
   std::string text;
-  std::vector<std::string> actors;          // subjects
-  std::vector<FollowUpId> follow_ups;       // none, or none of them done
+  std::vector<std::string> actors;     // subjects
+  std::vector<FollowUpId> follow_ups;  // none, or none of them done
 };
 
 struct OverdueFollowUp {
@@ -77,7 +77,7 @@ struct OverdueFollowUp {
   std::string title;
   std::string due_date;
   FollowUpStatus status = FollowUpStatus::kPlanned;
-  std::string owner;                    // "" when none
+  std::string owner;  // "" when none
   std::vector<CommitmentId> commitments;
 };
 
@@ -106,8 +106,8 @@ struct LineageStep {
 };
 
 struct NormsMatrix {
-  std::vector<std::string> actors;      // rows, by name
-  std::vector<std::string> norm_codes;  // columns, catalogue order
+  std::vector<std::string> actors;       // rows, by name
+  std::vector<std::string> norm_codes;   // columns, catalogue order
   std::vector<std::vector<int>> counts;  // [actor][norm]: commitments naming the actor that
                                          // relate to the norm
 };

@@ -110,7 +110,8 @@ std::vector<Component> Components(const CommitmentGraph& graph) {
   // The CSR copy holds every edge both ways, so components of the directed form are the
   // undirected components.
   std::size_t count = boost::connected_components(
-      csr, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, csr)));
+      csr,
+      boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, csr)));
   std::vector<Component> components(count);
   for (std::size_t v = 0; v < component.size(); ++v) components[component[v]].nodes.push_back(v);
   std::stable_sort(components.begin(), components.end(), [](const auto& a, const auto& b) {
@@ -139,7 +140,8 @@ Result<CentralityResult> Betweenness(const CommitmentGraph& graph, EntityKind ki
   std::vector<double> centrality(n, 0.0);
   CentralityResult result;
   if (n <= options.exact_limit) {
-    if (options.cancel.IsCancelled()) return Fail(ErrorCode::kCancelled, "Centrality was cancelled.");
+    if (options.cancel.IsCancelled())
+      return Fail(ErrorCode::kCancelled, "Centrality was cancelled.");
     boost::brandes_betweenness_centrality(
         csr, boost::make_iterator_property_map(centrality.begin(),
                                                boost::get(boost::vertex_index, csr)));

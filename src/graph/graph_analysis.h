@@ -38,8 +38,8 @@ struct CentralityOptions {
   // sources (chosen with a fixed seed, so results are stable) and scaled up.
   std::size_t exact_limit = 20000;
   std::size_t samples = 256;
-  CancellationToken cancel;      // checked between sources
-  ProgressCallback progress;     // per source, on the calling thread
+  CancellationToken cancel;   // checked between sources
+  ProgressCallback progress;  // per source, on the calling thread
 };
 
 struct CentralityScore {

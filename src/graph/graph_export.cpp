@@ -28,8 +28,8 @@ struct ExportEdge {
   double confidence = 1.0;
 };
 
-using ExportGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
-                                          ExportNode, ExportEdge>;
+using ExportGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, ExportNode, ExportEdge>;
 
 // XML 1.0 forbids most control characters even when escaped; DOT lines must not break.
 std::string Clean(std::string_view text) {
@@ -45,13 +45,12 @@ ExportGraph ToExportGraph(const CommitmentGraph& graph, const Subgraph& subgraph
   std::unordered_map<NodeIndex, std::size_t> position;
   for (NodeIndex n : subgraph.nodes) {
     const NodeInfo& info = graph.node(n);
-    position.emplace(n, boost::add_vertex(
-                            ExportNode{std::string(ToString(info.ref.kind)) + "_" +
-                                           std::to_string(info.ref.id),
-                                       std::string(ToString(info.ref.kind)),
-                                       static_cast<long>(info.ref.id), Clean(info.label),
-                                       Clean(info.date), Clean(info.detail)},
-                            out));
+    position.emplace(
+        n, boost::add_vertex(
+               ExportNode{std::string(ToString(info.ref.kind)) + "_" + std::to_string(info.ref.id),
+                          std::string(ToString(info.ref.kind)), static_cast<long>(info.ref.id),
+                          Clean(info.label), Clean(info.date), Clean(info.detail)},
+               out));
   }
   for (const EdgeInfo& edge : graph.EdgesWithin(subgraph)) {
     boost::add_edge(position[edge.source], position[edge.target],

@@ -18,12 +18,12 @@ struct EdgeProps {
 };
 
 // The model: bidirectional so queries walk in-edges (who follows up this commitment?).
-using Model = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeInfo,
-                                    EdgeProps>;
+using Model =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeInfo, EdgeProps>;
 // The analysis copy: every edge in both directions, in compressed sparse row form.
-using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                               boost::no_property, boost::no_property,
-                                               std::uint32_t, std::uint32_t>;
+using Csr =
+    boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 inline std::uint64_t EntityKey(const EntityRef& ref) {
   return (static_cast<std::uint64_t>(ref.kind) << 56) ^ static_cast<std::uint64_t>(ref.id);

@@ -43,8 +43,8 @@ std::vector<Point> FruchtermanReingold(const LayoutGraph& g, const LayoutOptions
   std::vector<Point> points(boost::num_vertices(g));
   auto map = boost::make_iterator_property_map(points.begin(), boost::get(boost::vertex_index, g));
   boost::random_graph_layout(g, map, topology);
-  boost::fruchterman_reingold_force_directed_layout(g, map, topology,
-                                                    boost::cooling(boost::linear_cooling<double>(200)));
+  boost::fruchterman_reingold_force_directed_layout(
+      g, map, topology, boost::cooling(boost::linear_cooling<double>(200)));
   return points;
 }
 
@@ -107,8 +107,8 @@ std::vector<NodePosition> Layout(const CommitmentGraph& graph, const Subgraph& s
   const double span = std::max({max_x - min_x, max_y - min_y, 1e-9});
   const double scale = std::min(options.width, options.height) / span;
   for (std::size_t i = 0; i < points.size(); ++i) {
-    positions.push_back({subgraph.nodes[i], (points[i][0] - min_x) * scale,
-                         (points[i][1] - min_y) * scale});
+    positions.push_back(
+        {subgraph.nodes[i], (points[i][0] - min_x) * scale, (points[i][1] - min_y) * scale});
   }
   return positions;
 }

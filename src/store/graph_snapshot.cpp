@@ -33,15 +33,19 @@ Result<GraphSnapshot> ReadGraphSnapshot(Database& database) {
                    "SELECT id, title, symbol, date, dialogue_id, round_id FROM documents "
                    "ORDER BY id",
                    snapshot.documents, [](const Statement& r) {
-                     return SnapshotDocument{DocumentId(r.Int(0)), r.Text(1), r.Text(2),
-                                             r.Text(3), DialogueId(r.Int(4)), RoundId(r.Int(5))};
+                     return SnapshotDocument{
+                         DocumentId(r.Int(0)), r.Text(1),        r.Text(2), r.Text(3),
+                         DialogueId(r.Int(4)), RoundId(r.Int(5))};
                    }));
     NT_TRY(ReadAll(db,
                    "SELECT c.id, p.document_id, p.label, c.text, c.type, c.deadline "
                    "FROM commitments c JOIN paragraphs p ON p.id = c.paragraph_id ORDER BY c.id",
                    snapshot.commitments, [](const Statement& r) {
                      return SnapshotCommitment{
-                         CommitmentId(r.Int(0)), DocumentId(r.Int(1)), r.Text(2), r.Text(3),
+                         CommitmentId(r.Int(0)),
+                         DocumentId(r.Int(1)),
+                         r.Text(2),
+                         r.Text(3),
                          ParseCommitmentType(r.Text(4)).value_or(CommitmentType::kPledge),
                          r.Text(5)};
                    }));
@@ -63,8 +67,7 @@ Result<GraphSnapshot> ReadGraphSnapshot(Database& database) {
                    [](const Statement& r) {
                      return SnapshotDialogue{DialogueId(r.Int(0)), r.Text(1)};
                    }));
-    NT_TRY(ReadAll(db,
-                   "SELECT id, dialogue_id, number, start_date, place FROM rounds ORDER BY id",
+    NT_TRY(ReadAll(db, "SELECT id, dialogue_id, number, start_date, place FROM rounds ORDER BY id",
                    snapshot.rounds, [](const Statement& r) {
                      return SnapshotRound{RoundId(r.Int(0)), DialogueId(r.Int(1)),
                                           static_cast<int>(r.Int(2)), r.Text(3), r.Text(4)};
@@ -79,18 +82,21 @@ Result<GraphSnapshot> ReadGraphSnapshot(Database& database) {
                    "ON s.follow_up_id = f.id ORDER BY f.id",
                    snapshot.follow_ups, [](const Statement& r) {
                      return SnapshotFollowUp{
-                         FollowUpId(r.Int(0)), r.Text(1), ActorId(r.Int(2)), r.Text(3),
+                         FollowUpId(r.Int(0)),
+                         r.Text(1),
+                         ActorId(r.Int(2)),
+                         r.Text(3),
                          ParseFollowUpStatus(r.Text(4)).value_or(FollowUpStatus::kPlanned),
                          ParseCompletion(r.Text(5)).value_or(Completion::kNotStarted),
                          r.Text(6)};
                    }));
-    NT_TRY(ReadAll(db,
-                   "SELECT follow_up_id, commitment_id FROM follow_up_commitments "
-                   "ORDER BY follow_up_id, commitment_id",
-                   snapshot.follow_up_commitments, [](const Statement& r) {
-                     return SnapshotFollowUpCommitment{FollowUpId(r.Int(0)),
-                                                       CommitmentId(r.Int(1))};
-                   }));
+    NT_TRY(
+        ReadAll(db,
+                "SELECT follow_up_id, commitment_id FROM follow_up_commitments "
+                "ORDER BY follow_up_id, commitment_id",
+                snapshot.follow_up_commitments, [](const Statement& r) {
+                  return SnapshotFollowUpCommitment{FollowUpId(r.Int(0)), CommitmentId(r.Int(1))};
+                }));
     NT_TRY(ReadAll(db,
                    "SELECT id, source_kind, source_id, target_kind, target_id, type, origin, "
                    "confidence FROM links ORDER BY id",

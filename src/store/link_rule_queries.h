@@ -17,13 +17,13 @@ struct DialogueCommitment {
   CommitmentId id;
   DocumentId document_id;
   std::string document_date;  // the document's, else its round's start date
-  int round = 0;  // 0 = unnumbered or none
+  int round = 0;              // 0 = unnumbered or none
   std::string text;
 };
 
 // Commitments of every document attached to `dialogue`, by document date then id.
 [[nodiscard]] Result<std::vector<DialogueCommitment>> CommitmentsInDialogue(Database& database,
-                                                                           DialogueId dialogue);
+                                                                            DialogueId dialogue);
 
 struct DocumentIdentity {
   DocumentId id;

@@ -125,13 +125,13 @@ TEST_CASE("FollowUpService: edits change fields, never the history; status chang
   CHECK(edited->follow_up.commitment_ids.size() == 2);
   CHECK(edited->history.size() == 1);
 
-  REQUIRE(service.ChangeStatus(id, {FollowUpStatus::kBlocked, std::nullopt, "2017-12-01",
-                                    "budget", 0, ""}));
+  REQUIRE(service.ChangeStatus(
+      id, {FollowUpStatus::kBlocked, std::nullopt, "2017-12-01", "budget", 0, ""}));
   auto paragraph = f.library->ShowDocument("Joint Statement");
   REQUIRE(paragraph);
   const std::int64_t evidence = paragraph->paragraphs.back().id.value;
-  auto done = service.ChangeStatus(id, {FollowUpStatus::kDone, Completion::kSubstantial,
-                                        "2018-05-01", "", evidence, ""});
+  auto done = service.ChangeStatus(
+      id, {FollowUpStatus::kDone, Completion::kSubstantial, "2018-05-01", "", evidence, ""});
   REQUIRE(done);
   REQUIRE(done->history.size() == 3);
   CHECK(done->history[1].status == FollowUpStatus::kBlocked);
@@ -192,12 +192,14 @@ TEST_CASE("LinkService: manual links with inverse names, listing and removal", "
   CHECK(of_commitment->size() == 1);
 }
 
-TEST_CASE("Automatic links: a later round's close wording continues the earlier commitment, "
-          "kept in step on re-import",
-          "[app]") {
+TEST_CASE(
+    "Automatic links: a later round's close wording continues the earlier commitment, "
+    "kept in step on re-import",
+    "[app]") {
   Fixture f;
   const auto sixth = f.dir.Write(
-      "sixth.md", test::ReadAll(test::FixturesDir() / "app/dialogue/sixth-us-japan-cyber-dialogue-2018.md"));
+      "sixth.md",
+      test::ReadAll(test::FixturesDir() / "app/dialogue/sixth-us-japan-cyber-dialogue-2018.md"));
   f.Import({test::JointStatementPath(), sixth});
   auto continues = f.Links("continues");
   REQUIRE_FALSE(continues.empty());
@@ -217,7 +219,8 @@ TEST_CASE("Automatic links: a later round's close wording continues the earlier 
   std::string text = test::ReadAll(sixth);
   const auto at = text.find("1. The United States");
   REQUIRE(at != std::string::npos);
-  text = text.substr(0, at) + "1. The United States and Japan agreed to launch a space dialogue.\n\n" +
+  text = text.substr(0, at) +
+         "1. The United States and Japan agreed to launch a space dialogue.\n\n" +
          text.substr(text.find("2. Both"));
   std::filesystem::remove(sixth);
   f.dir.Write("sixth.md", text);
@@ -231,15 +234,16 @@ TEST_CASE("Automatic links: a later round's close wording continues the earlier 
                          "affirmed the applicability of international law") == 0);
 }
 
-TEST_CASE("Automatic links: a document citing a symbol references that document, whichever "
-          "is imported first",
-          "[app]") {
+TEST_CASE(
+    "Automatic links: a document citing a symbol references that document, whichever "
+    "is imported first",
+    "[app]") {
   Fixture f;
-  const auto citing = f.dir.Write(
-      "citing.md",
-      "# Statement on responsible behaviour\n\nMinistry\nTokyo\nMay 1, 2019\n\n"
-      "1. Japan will implement the norms of the 2015 report (A/70/174).\n\n"
-      "2. Japan will not cite A/70/1745 here.\n");
+  const auto citing =
+      f.dir.Write("citing.md",
+                  "# Statement on responsible behaviour\n\nMinistry\nTokyo\nMay 1, 2019\n\n"
+                  "1. Japan will implement the norms of the 2015 report (A/70/174).\n\n"
+                  "2. Japan will not cite A/70/1745 here.\n");
   f.Import({citing});
   f.Import({test::FixturesDir() / "importers/un_report/a_70_174_gge_2015.txt"});
   auto references = f.Links("references");

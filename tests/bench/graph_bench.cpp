@@ -48,15 +48,18 @@ store::GraphSnapshot Synthetic(std::size_t edges) {
   for (std::size_t i = 1; i <= commitments; ++i) {
     s.commitments.push_back({CommitmentId(i), DocumentId(1 + random() % documents), "1",
                              "will cooperate", CommitmentType::kPledge, ""});
-    s.commitment_actors.push_back({CommitmentId(i), ActorId(1 + random() % actors),
-                                   ActorRole::kSubject});
-    s.commitment_actors.push_back({CommitmentId(i), ActorId(1 + random() % actors),
-                                   ActorRole::kCounterpart});
+    s.commitment_actors.push_back(
+        {CommitmentId(i), ActorId(1 + random() % actors), ActorRole::kSubject});
+    s.commitment_actors.push_back(
+        {CommitmentId(i), ActorId(1 + random() % actors), ActorRole::kCounterpart});
     if (i > 1) {
-      s.links.push_back({LinkId(i), {EntityKind::kCommitment, static_cast<std::int64_t>(i)},
-                         {EntityKind::kCommitment,
-                          static_cast<std::int64_t>(1 + random() % (i - 1))},
-                         "continues", Origin::kExtracted, 0.8});
+      s.links.push_back(
+          {LinkId(i),
+           {EntityKind::kCommitment, static_cast<std::int64_t>(i)},
+           {EntityKind::kCommitment, static_cast<std::int64_t>(1 + random() % (i - 1))},
+           "continues",
+           Origin::kExtracted,
+           0.8});
     }
   }
   return s;
@@ -117,23 +120,27 @@ void WriteDatabase(const std::filesystem::path& path, const store::GraphSnapshot
     }
     sqlite3_finalize(stmt);
   };
-  run("INSERT INTO documents (id, kind, title, date, sha256, importer, importer_version, "
+  run(
+      "INSERT INTO documents (id, kind, title, date, sha256, importer, importer_version, "
       "imported_at) VALUES (?1, 'statement', ?2, '2017-01-01', ?2, 'bench', '1', 'now')",
       [&](sqlite3_stmt* st, std::size_t i) {
         sqlite3_bind_int64(st, 1, s.documents[i].id.value);
         sqlite3_bind_text(st, 2, s.documents[i].title.c_str(), -1, SQLITE_TRANSIENT);
       },
       s.documents.size());
-  run("INSERT INTO paragraphs (id, document_id, ordinal, label, text) VALUES (?1, ?1, 1, '1', 'x')",
+  run(
+      "INSERT INTO paragraphs (id, document_id, ordinal, label, text) VALUES (?1, ?1, 1, '1', 'x')",
       [&](sqlite3_stmt* st, std::size_t i) { sqlite3_bind_int64(st, 1, s.documents[i].id.value); },
       s.documents.size());
-  run("INSERT INTO actors (id, canonical_name, kind) VALUES (?1, ?2, 'state')",
+  run(
+      "INSERT INTO actors (id, canonical_name, kind) VALUES (?1, ?2, 'state')",
       [&](sqlite3_stmt* st, std::size_t i) {
         sqlite3_bind_int64(st, 1, s.actors[i].id.value);
         sqlite3_bind_text(st, 2, s.actors[i].name.c_str(), -1, SQLITE_TRANSIENT);
       },
       s.actors.size());
-  run("INSERT INTO commitments (id, paragraph_id, span_begin, span_end, text, type, strength) "
+  run(
+      "INSERT INTO commitments (id, paragraph_id, span_begin, span_end, text, type, strength) "
       "VALUES (?1, ?2, 0, 1, ?3, 'pledge', 'political')",
       [&](sqlite3_stmt* st, std::size_t i) {
         sqlite3_bind_int64(st, 1, s.commitments[i].id.value);
@@ -141,7 +148,8 @@ void WriteDatabase(const std::filesystem::path& path, const store::GraphSnapshot
         sqlite3_bind_text(st, 3, s.commitments[i].text.c_str(), -1, SQLITE_STATIC);
       },
       s.commitments.size());
-  run("INSERT OR IGNORE INTO commitment_actors (commitment_id, actor_id, role) VALUES (?1, ?2, ?3)",
+  run(
+      "INSERT OR IGNORE INTO commitment_actors (commitment_id, actor_id, role) VALUES (?1, ?2, ?3)",
       [&](sqlite3_stmt* st, std::size_t i) {
         const auto& ca = s.commitment_actors[i];
         sqlite3_bind_int64(st, 1, ca.commitment_id.value);
@@ -150,7 +158,8 @@ void WriteDatabase(const std::filesystem::path& path, const store::GraphSnapshot
                           SQLITE_STATIC);
       },
       s.commitment_actors.size());
-  run("INSERT OR IGNORE INTO links (source_kind, source_id, target_kind, target_id, type, origin, "
+  run(
+      "INSERT OR IGNORE INTO links (source_kind, source_id, target_kind, target_id, type, origin, "
       "confidence, created_at) VALUES ('commitment', ?1, 'commitment', ?2, 'continues', "
       "'extracted', 0.8, 'now')",
       [&](sqlite3_stmt* st, std::size_t i) {
@@ -224,7 +233,8 @@ void Run(std::size_t edges) {
   t = Clock::now();
   std::vector<std::size_t> component(boost::num_vertices(bare));
   std::size_t bare_count = boost::connected_components(
-      bare, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, bare)));
+      bare,
+      boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, bare)));
   const double bare_cc = Ms(t);
   row("connected components", ours_cc, bare_cc, "ms");
   if (components.size() != bare_count) std::printf("  (component counts differ!)\n");
@@ -263,9 +273,8 @@ void Run(std::size_t edges) {
   t = Clock::now();
   graph::CommitmentGraph rebuilt = graph::CommitmentGraph::Build(*read);
   const double rebuild_ms = Ms(t);
-  std::printf("%-34s %8.1fms (read %.1f ms + build %.1f ms), %zu edges\n",
-              "rebuild from SQLite", read_ms + rebuild_ms, read_ms, rebuild_ms,
-              rebuilt.EdgeCount());
+  std::printf("%-34s %8.1fms (read %.1f ms + build %.1f ms), %zu edges\n", "rebuild from SQLite",
+              read_ms + rebuild_ms, read_ms, rebuild_ms, rebuilt.EdgeCount());
   db->reset();
   std::filesystem::remove(path_db);
   std::filesystem::remove(path_db.string() + "-wal");

@@ -33,8 +33,8 @@ struct Library {
   }
 };
 
-const std::vector<std::string> kOpenRound5 = {"graph", "open", "--dialogue",
-                                              "Japan-U.S. Cyber Dialogue", "--round", "5"};
+const std::vector<std::string> kOpenRound5 = {
+    "graph", "open", "--dialogue", "Japan-U.S. Cyber Dialogue", "--round", "5"};
 
 std::vector<std::string> With(std::vector<std::string> args, std::vector<std::string> more) {
   args.insert(args.end(), more.begin(), more.end());
@@ -43,9 +43,10 @@ std::vector<std::string> With(std::vector<std::string> args, std::vector<std::st
 
 }  // namespace
 
-TEST_CASE("CLI: graph open lists round 5's open commitments; a follow-up done closes one and its "
-          "history shows each step",
-          "[cli]") {
+TEST_CASE(
+    "CLI: graph open lists round 5's open commitments; a follow-up done closes one and its "
+    "history shows each step",
+    "[cli]") {
   Library library;
   CliRun text = library.Run(kOpenRound5);
   INFO(text.err);
@@ -59,25 +60,26 @@ TEST_CASE("CLI: graph open lists round 5's open commitments; a follow-up done cl
   }
   const std::string commitment = std::to_string(open[0]["id"].get<long long>());
 
-  nlohmann::json added = library.Json({"followup", "add", "--title", "Join AIS", "--commitment",
-                                       commitment, "--owner", "NISC", "--due", "2018-03-31",
-                                       "--date", "2017-08-01", "--json"});
+  nlohmann::json added =
+      library.Json({"followup", "add", "--title", "Join AIS", "--commitment", commitment, "--owner",
+                    "NISC", "--due", "2018-03-31", "--date", "2017-08-01", "--json"});
   const std::string id = std::to_string(added["id"].get<long long>());
-  for (const char* field : {"id", "title", "commitments", "owner_id", "owner", "due_date",
-                            "status", "completion", "notes", "created_at", "updated_at",
-                            "history"}) {
+  for (const char* field : {"id", "title", "commitments", "owner_id", "owner", "due_date", "status",
+                            "completion", "notes", "created_at", "updated_at", "history"}) {
     CHECK(added.contains(field));
   }
   CHECK(added["status"] == "planned");
   CHECK(library.Json(With(kOpenRound5, {"--json"})).size() == 24);
 
-  CliRun progress = library.Run({"followup", "status", id, "in_progress", "--completion",
-                                 "limited", "--date", "2017-10-02", "--note", "connected"});
+  CliRun progress = library.Run({"followup", "status", id, "in_progress", "--completion", "limited",
+                                 "--date", "2017-10-02", "--note", "connected"});
   INFO(progress.err);
   REQUIRE(progress.exit_code == 0);
   CHECK_THAT(progress.out, Catch::Contains("in_progress"));
-  REQUIRE(library.Run({"followup", "status", id, "done", "--date", "2018-02-15", "--evidence",
-                       "DHS AIS report"}).exit_code == 0);
+  REQUIRE(library
+              .Run({"followup", "status", id, "done", "--date", "2018-02-15", "--evidence",
+                    "DHS AIS report"})
+              .exit_code == 0);
 
   CHECK_THAT(library.Run(kOpenRound5).out, Catch::Contains("23 open commitments."));
   nlohmann::json shown = library.Json({"followup", "show", id, "--json"});
@@ -90,8 +92,8 @@ TEST_CASE("CLI: graph open lists round 5's open commitments; a follow-up done cl
   CHECK(shown["history"][2]["status"] == "done");
   CHECK(shown["history"][2]["evidence_text"] == "DHS AIS report");
   CliRun show_text = library.Run({"followup", "show", id});
-  CHECK_THAT(show_text.out, Catch::Contains("2017-08-01  planned") &&
-                                Catch::Contains("2018-02-15  done"));
+  CHECK_THAT(show_text.out,
+             Catch::Contains("2017-08-01  planned") && Catch::Contains("2018-02-15  done"));
 
   CHECK(library.Json({"followup", "list", "--status", "done", "--json"}).size() == 1);
   CHECK(library.Json({"graph", "overdue", "--today", "2019-01-01", "--json"}).empty());
@@ -101,8 +103,9 @@ TEST_CASE("CLI: graph open lists round 5's open commitments; a follow-up done cl
   CHECK(library.Run({"followup", "status", id, "finished"}).exit_code == 1);
   CHECK(library.Run({"followup", "show", "9999"}).exit_code == 1);
   CHECK(library.Run({"followup", "add", "--title", "x", "--commitment", "99999"}).exit_code == 1);
-  CHECK(library.Run({"graph", "open", "--dialogue", "Atlantis Dialogue", "--round", "1"})
-            .exit_code == 1);
+  CHECK(
+      library.Run({"graph", "open", "--dialogue", "Atlantis Dialogue", "--round", "1"}).exit_code ==
+      1);
 }
 
 TEST_CASE("CLI: graph export writes GraphML that validates as XML, and DOT", "[cli]") {
@@ -113,7 +116,8 @@ TEST_CASE("CLI: graph export writes GraphML that validates as XML, and DOT", "[c
   REQUIRE(run.exit_code == 0);
   const std::string command = "xmllint --noout '" + graphml.string() + "'";
   CHECK(std::system(command.c_str()) == 0);
-  CHECK_THAT(test::ReadAll(graphml), Catch::Contains("<graphml") && Catch::Contains("attr.name=\"kind\""));
+  CHECK_THAT(test::ReadAll(graphml),
+             Catch::Contains("<graphml") && Catch::Contains("attr.name=\"kind\""));
 
   CliRun dot = library.Run({"graph", "export", "--format", "dot", "--filter", "actor,commitment"});
   REQUIRE(dot.exit_code == 0);
@@ -151,16 +155,16 @@ TEST_CASE("CLI: graph queries: actor, path, norms, central, components, ego, lin
   REQUIRE_FALSE(components.empty());
   CHECK(components[0]["size"].get<int>() > 10);
 
-  nlohmann::json ego = library.Json({"graph", "ego", "actor:NISC", "--depth", "2", "--types",
-                                     "actor,commitment", "--json"});
+  nlohmann::json ego = library.Json(
+      {"graph", "ego", "actor:NISC", "--depth", "2", "--types", "actor,commitment", "--json"});
   for (const auto& node : ego["nodes"]) {
     CHECK((node["kind"] == "actor" || node["kind"] == "commitment"));
   }
   CHECK_FALSE(ego["edges"].empty());
   CHECK(library.Run({"graph", "ego", "NISC"}).exit_code == 1);
 
-  const std::string first = std::to_string(
-      library.Json(With(kOpenRound5, {"--json"}))[0]["id"].get<long long>());
+  const std::string first =
+      std::to_string(library.Json(With(kOpenRound5, {"--json"}))[0]["id"].get<long long>());
   nlohmann::json lineage = library.Json({"graph", "lineage", first, "--json"});
   REQUIRE(lineage.size() >= 1);
   CHECK(lineage[0]["round"] == 5);
@@ -172,23 +176,25 @@ TEST_CASE("CLI: graph queries: actor, path, norms, central, components, ego, lin
 
 TEST_CASE("CLI: link add, list and remove with inverse labels", "[cli]") {
   Library library;
-  const std::string commitment = "commitment:" + std::to_string(
-      library.Json(With(kOpenRound5, {"--json"}))[0]["id"].get<long long>());
-  nlohmann::json added = library.Json({"link", "add", commitment, "implements",
-                                       "document:International Strategy", "--confidence", "0.8",
-                                       "--json"});
+  const std::string commitment =
+      "commitment:" +
+      std::to_string(library.Json(With(kOpenRound5, {"--json"}))[0]["id"].get<long long>());
+  nlohmann::json added =
+      library.Json({"link", "add", commitment, "implements", "document:International Strategy",
+                    "--confidence", "0.8", "--json"});
   for (const char* field : {"id", "source", "target", "type", "label", "inverse_label", "origin",
                             "confidence", "note", "created_at"}) {
     CHECK(added.contains(field));
   }
   CHECK(added["inverse_label"] == "implemented by");
   CHECK(added["origin"] == "manual");
-  nlohmann::json inverse = library.Json({"link", "add", "actor:DHS", "referenced_by", commitment,
-                                         "--json"});
+  nlohmann::json inverse =
+      library.Json({"link", "add", "actor:DHS", "referenced_by", commitment, "--json"});
   CHECK(inverse["source"]["kind"] == "commitment");
   CHECK(inverse["type"] == "references");
 
-  nlohmann::json manual = library.Json({"link", "list", commitment, "--origin", "manual", "--json"});
+  nlohmann::json manual =
+      library.Json({"link", "list", commitment, "--origin", "manual", "--json"});
   CHECK(manual.size() == 2);
   CliRun list = library.Run({"link", "list", commitment});
   CHECK_THAT(list.out, Catch::Contains("implements") && Catch::Contains("(manual, 0.80)"));

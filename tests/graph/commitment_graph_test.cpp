@@ -5,8 +5,8 @@
 #include "app/follow_up_service.h"
 #include "app/graph_service.h"
 #include "app/import_service.h"
-#include "app/link_service.h"
 #include "app/library.h"
+#include "app/link_service.h"
 #include "app/reference_data.h"
 #include "graph/commitment_graph.h"
 #include "graph/graph_analysis.h"
@@ -54,7 +54,8 @@ struct Corpus {
 
   graph::NodeIndex Actor(const graph::CommitmentGraph& g, std::string_view name) {
     for (graph::NodeIndex n = 0; n < g.NodeCount(); ++n) {
-      if (g.node(n).ref.kind == EntityKind::kActor && g.node(n).label.find(name) != std::string::npos) {
+      if (g.node(n).ref.kind == EntityKind::kActor &&
+          g.node(n).label.find(name) != std::string::npos) {
         return n;
       }
     }
@@ -136,11 +137,16 @@ TEST_CASE("CommitmentGraph: a follow-up marked done closes its commitment; histo
   REQUIRE(overdue->size() == 1);
   CHECK(overdue->front().owner.find("Incident Readiness") != std::string::npos);
 
-  app::StatusChange progress{FollowUpStatus::kInProgress, Completion::kLimited, "2017-10-02",
-                             "connected to the AIS server", 0, ""};
+  app::StatusChange progress{FollowUpStatus::kInProgress,
+                             Completion::kLimited,
+                             "2017-10-02",
+                             "connected to the AIS server",
+                             0,
+                             ""};
   REQUIRE(follow_ups.ChangeStatus(added->follow_up.id.value, progress));
-  app::StatusChange done{FollowUpStatus::kDone, std::nullopt, "2018-02-15", "sharing indicators",
-                         0, "DHS AIS annual report 2018"};
+  app::StatusChange done{
+      FollowUpStatus::kDone,       std::nullopt, "2018-02-15", "sharing indicators", 0,
+      "DHS AIS annual report 2018"};
   auto finished = follow_ups.ChangeStatus(added->follow_up.id.value, done);
   REQUIRE(finished);
 
@@ -190,7 +196,8 @@ TEST_CASE("CommitmentGraph: actor commitments, norms coverage, components, ego a
   auto actors_only = service.Subgraph({"actor:NISC", 2, {EntityKind::kActor}});
   REQUIRE(actors_only);
   for (auto n : actors_only->nodes) CHECK((*g)->node(n).ref.kind == EntityKind::kActor);
-  auto via_commitments = service.Subgraph({"actor:NISC", 2, {EntityKind::kActor, EntityKind::kCommitment}});
+  auto via_commitments =
+      service.Subgraph({"actor:NISC", 2, {EntityKind::kActor, EntityKind::kCommitment}});
   REQUIRE(via_commitments);
   CHECK(via_commitments->nodes.size() > ego->nodes.size() / 2);
 
@@ -227,8 +234,8 @@ TEST_CASE("CommitmentGraph: layouts are stable for the same input and fill the b
   graph::CommitmentGraph g = corpus.Build();
   CHECK_FALSE(g.Find({EntityKind::kActor, 0}));
   graph::Subgraph sub = graph::Ego(g, corpus.Actor(g, "Homeland Security"), 2);
-  for (auto algorithm : {graph::LayoutAlgorithm::kFruchtermanReingold,
-                         graph::LayoutAlgorithm::kKamadaKawai}) {
+  for (auto algorithm :
+       {graph::LayoutAlgorithm::kFruchtermanReingold, graph::LayoutAlgorithm::kKamadaKawai}) {
     graph::LayoutOptions options{algorithm, 800, 600, 42};
     auto first = graph::Layout(g, sub, options);
     auto second = graph::Layout(g, sub, options);

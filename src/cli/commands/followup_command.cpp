@@ -53,11 +53,11 @@ std::string CommitmentList(const FollowUp& f) {
 
 void PrintSummary(const app::FollowUpView& view) {
   const FollowUp& f = view.follow_up;
-  std::printf("#%lld  %-11s %-12s due %-10s  %s  [commitments %s]%s\n",
-              static_cast<long long>(f.id.value), std::string(ToString(f.status)).c_str(),
-              std::string(ToString(f.completion)).c_str(),
-              f.due_date.empty() ? "-" : f.due_date.c_str(), f.title.c_str(),
-              CommitmentList(f).c_str(), view.owner.empty() ? "" : ("  owner " + view.owner).c_str());
+  std::printf(
+      "#%lld  %-11s %-12s due %-10s  %s  [commitments %s]%s\n", static_cast<long long>(f.id.value),
+      std::string(ToString(f.status)).c_str(), std::string(ToString(f.completion)).c_str(),
+      f.due_date.empty() ? "-" : f.due_date.c_str(), f.title.c_str(), CommitmentList(f).c_str(),
+      view.owner.empty() ? "" : ("  owner " + view.owner).c_str());
 }
 
 void PrintFull(const app::FollowUpView& view) {
@@ -76,7 +76,8 @@ void PrintFull(const app::FollowUpView& view) {
       evidence = "  evidence: paragraph #" + std::to_string(e.evidence_paragraph_id.value);
     }
     if (!e.evidence_text.empty()) evidence += "  evidence: " + e.evidence_text;
-    std::printf("    %s  %-11s %-12s%s%s\n", e.date.c_str(), std::string(ToString(e.status)).c_str(),
+    std::printf("    %s  %-11s %-12s%s%s\n", e.date.c_str(),
+                std::string(ToString(e.status)).c_str(),
                 std::string(ToString(e.completion)).c_str(),
                 e.note.empty() ? "" : ("  " + e.note).c_str(), evidence.c_str());
   }
@@ -156,8 +157,9 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
     Finish(context, app::FollowUpService(**library).Add(input), a->json, false);
   });
 
-  CLI::App* edit = command->add_subcommand("edit", "Change a follow-up's title, owner, due date, "
-                                                   "notes or add commitments (not its history)");
+  CLI::App* edit = command->add_subcommand("edit",
+                                           "Change a follow-up's title, owner, due date, "
+                                           "notes or add commitments (not its history)");
   edit->add_option("ID", a->id, "The follow-up")->required();
   CLI::Option* title = edit->add_option("--title", a->title, "New title");
   CLI::Option* owner = edit->add_option("--owner", a->owner, "New owner (\"\" clears)");
@@ -183,8 +185,9 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
   status->add_option("STATUS", a->status, "The new status")
       ->required()
       ->check(CLI::IsMember(statuses));
-  status->add_option("--completion", a->completion,
-                     "OGP completion (default: complete for done, else unchanged)")
+  status
+      ->add_option("--completion", a->completion,
+                   "OGP completion (default: complete for done, else unchanged)")
       ->check(CLI::IsMember(completions));
   status->add_option("--date", a->date, "When it happened (default today)");
   status->add_option("--note", a->notes, "What happened");

@@ -92,10 +92,14 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
         for (const auto& c : *open) {
           Json follow_ups = Json::array();
           for (FollowUpId id : c.follow_ups) follow_ups.push_back(id.value);
-          out.push_back({{"id", c.id.value}, {"document_id", c.document_id.value},
+          out.push_back({{"id", c.id.value},
+                         {"document_id", c.document_id.value},
                          {"document_title", c.document_title},
-                         {"paragraph_label", OrNull(c.paragraph_label)}, {"type", c.type},
-                         {"text", c.text}, {"actors", c.actors}, {"follow_ups", follow_ups}});
+                         {"paragraph_label", OrNull(c.paragraph_label)},
+                         {"type", c.type},
+                         {"text", c.text},
+                         {"actors", c.actors},
+                         {"follow_ups", follow_ups}});
         }
         PrintJson(out);
         return {};
@@ -124,8 +128,11 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
         for (const auto& f : *list) {
           Json commitments = Json::array();
           for (CommitmentId id : f.commitments) commitments.push_back(id.value);
-          out.push_back({{"id", f.id.value}, {"title", f.title}, {"due_date", f.due_date},
-                         {"status", ToString(f.status)}, {"owner", OrNull(f.owner)},
+          out.push_back({{"id", f.id.value},
+                         {"title", f.title},
+                         {"due_date", f.due_date},
+                         {"status", ToString(f.status)},
+                         {"owner", OrNull(f.owner)},
                          {"commitments", commitments}});
         }
         PrintJson(out);
@@ -151,12 +158,15 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       if (a->json) {
         Json out = Json::array();
         for (const auto& c : *list) {
-          out.push_back({{"id", c.id.value}, {"role", ToString(c.role)},
+          out.push_back({{"id", c.id.value},
+                         {"role", ToString(c.role)},
                          {"dialogue", OrNull(c.dialogue)},
                          {"round", c.round ? Json(c.round) : Json(nullptr)},
                          {"document_id", c.document_id.value},
-                         {"document_title", c.document_title}, {"date", OrNull(c.date)},
-                         {"paragraph_label", OrNull(c.paragraph_label)}, {"type", c.type},
+                         {"document_title", c.document_title},
+                         {"date", OrNull(c.date)},
+                         {"paragraph_label", OrNull(c.paragraph_label)},
+                         {"type", c.type},
                          {"text", c.text}});
         }
         PrintJson(out);
@@ -190,10 +200,13 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
           for (const auto& [id, status] : s.follow_ups) {
             follow_ups.push_back({{"id", id.value}, {"status", ToString(status)}});
           }
-          out.push_back({{"id", s.id.value}, {"dialogue", OrNull(s.dialogue)},
+          out.push_back({{"id", s.id.value},
+                         {"dialogue", OrNull(s.dialogue)},
                          {"round", s.round ? Json(s.round) : Json(nullptr)},
-                         {"document_title", s.document_title}, {"date", OrNull(s.date)},
-                         {"paragraph_label", OrNull(s.paragraph_label)}, {"text", s.text},
+                         {"document_title", s.document_title},
+                         {"date", OrNull(s.date)},
+                         {"paragraph_label", OrNull(s.paragraph_label)},
+                         {"text", s.text},
                          {"follow_ups", follow_ups}});
         }
         PrintJson(out);
@@ -223,7 +236,8 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       auto matrix = service.NormsCoverage();
       if (!matrix) return Fail(matrix.error());
       if (a->json) {
-        PrintJson({{"actors", matrix->actors}, {"norms", matrix->norm_codes},
+        PrintJson({{"actors", matrix->actors},
+                   {"norms", matrix->norm_codes},
                    {"counts", matrix->counts}});
         return {};
       }
@@ -274,7 +288,8 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
           step["edge_forward"] = s.edge_forward;
           out.push_back(step);
         }
-        PrintJson({{"connected", !steps->empty()}, {"hops", steps->empty() ? 0 : steps->size() - 1},
+        PrintJson({{"connected", !steps->empty()},
+                   {"hops", steps->empty() ? 0 : steps->size() - 1},
                    {"path", out}});
         return {};
       }
@@ -366,7 +381,8 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
           const auto& t = (*g)->node(e.target).ref;
           links.push_back({{"source", {{"kind", ToString(s.kind)}, {"id", s.id}}},
                            {"target", {{"kind", ToString(t.kind)}, {"id", t.id}}},
-                           {"type", e.type}, {"origin", ToString(e.origin)},
+                           {"type", e.type},
+                           {"origin", ToString(e.origin)},
                            {"confidence", e.confidence}});
         }
         PrintJson({{"nodes", nodes}, {"edges", links}});

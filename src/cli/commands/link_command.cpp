@@ -13,16 +13,17 @@ namespace {
 
 Json ToJson(const app::LinkView& view) {
   const Link& l = view.link;
-  return {{"id", l.id.value},
-          {"source", {{"kind", ToString(l.source.kind)}, {"id", l.source.id}, {"name", view.source}}},
-          {"target", {{"kind", ToString(l.target.kind)}, {"id", l.target.id}, {"name", view.target}}},
-          {"type", l.type},
-          {"label", view.label},
-          {"inverse_label", view.inverse_label},
-          {"origin", ToString(l.origin)},
-          {"confidence", l.confidence},
-          {"note", l.note.empty() ? Json(nullptr) : Json(l.note)},
-          {"created_at", l.created_at}};
+  return {
+      {"id", l.id.value},
+      {"source", {{"kind", ToString(l.source.kind)}, {"id", l.source.id}, {"name", view.source}}},
+      {"target", {{"kind", ToString(l.target.kind)}, {"id", l.target.id}, {"name", view.target}}},
+      {"type", l.type},
+      {"label", view.label},
+      {"inverse_label", view.inverse_label},
+      {"origin", ToString(l.origin)},
+      {"confidence", l.confidence},
+      {"note", l.note.empty() ? Json(nullptr) : Json(l.note)},
+      {"created_at", l.created_at}};
 }
 
 void Print(const app::LinkView& view) {
@@ -59,7 +60,9 @@ void AddLinkCommand(CLI::App& app, CliContext& context) {
 
   CLI::App* add = command->add_subcommand("add", "Add a manual link: SOURCE TYPE TARGET");
   add->add_option("SOURCE", a->source, "KIND:REF")->required();
-  add->add_option("TYPE", a->type, "Link type or its inverse")->required()->check(CLI::IsMember(types));
+  add->add_option("TYPE", a->type, "Link type or its inverse")
+      ->required()
+      ->check(CLI::IsMember(types));
   add->add_option("TARGET", a->target, "KIND:REF")->required();
   add->add_option("--confidence", a->confidence, "0..1 (default 1)");
   add->add_option("--note", a->note, "Why");
@@ -67,8 +70,8 @@ void AddLinkCommand(CLI::App& app, CliContext& context) {
   add->callback([&context, a] {
     auto library = context.OpenLibrary(app::OpenMode::kExisting);
     if (!library) return context.Report(library.error());
-    auto view = app::LinkService(**library).Add({a->source, a->type, a->target, a->confidence,
-                                                 a->note});
+    auto view =
+        app::LinkService(**library).Add({a->source, a->type, a->target, a->confidence, a->note});
     if (!view) return ReportUsage(context, view.error());
     if (a->json) return PrintJson(ToJson(*view));
     Print(*view);
