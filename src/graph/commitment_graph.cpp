@@ -38,7 +38,6 @@ CommitmentGraph CommitmentGraph::Build(const store::GraphSnapshot& s) {
   const std::size_t node_count = s.documents.size() + s.commitments.size() + s.actors.size() +
                                  s.dialogues.size() + s.rounds.size() + s.norms.size() +
                                  s.follow_ups.size();
-  g.model.m_vertices.reserve(node_count);
   g.index.reserve(node_count);
   auto add_node = [&](NodeInfo info) {
     const std::uint64_t key = EntityKey(info.ref);
