@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "app/automatic_links.h"
 #include "app/extraction_recorder.h"
 #include "core/clock.h"
 #include "core/file_io.h"
@@ -199,6 +200,10 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
                                        *extraction, paragraphs, kept, document);
       if (!recorded) return Fail(recorded.error());
       result.commitments = recorded->commitments;
+      // Continuations and citations, found again on every revision (automatic_links.h).
+      static const WordShingleSimilarity kSimilarity;
+      auto linked = RecordAutomaticLinks(library_.database(), document.id, kSimilarity);
+      if (!linked) return Fail(linked.error());
     }
     return fault::Check("import.before_commit");
   });

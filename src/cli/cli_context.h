@@ -45,5 +45,8 @@ void AddShowCommand(CLI::App& app, CliContext& context);
 void AddStatsCommand(CLI::App& app, CliContext& context);
 void AddCommitmentsCommand(CLI::App& app, CliContext& context);
 void AddDialoguesCommand(CLI::App& app, CliContext& context);
+void AddFollowUpCommand(CLI::App& app, CliContext& context);
+void AddLinkCommand(CLI::App& app, CliContext& context);
+void AddGraphCommand(CLI::App& app, CliContext& context);
 
 }  // namespace nt::cli

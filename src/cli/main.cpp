@@ -30,6 +30,9 @@ int main(int argc, char** argv) {
   nt::cli::AddStatsCommand(app, context);
   nt::cli::AddCommitmentsCommand(app, context);
   nt::cli::AddDialoguesCommand(app, context);
+  nt::cli::AddFollowUpCommand(app, context);
+  nt::cli::AddLinkCommand(app, context);
+  nt::cli::AddGraphCommand(app, context);
 
   if (auto armed = nt::fault::ArmFromEnvironment(); !armed) {
     context.Report(armed.error());

@@ -1,0 +1,67 @@
+#include "store/link_rule_queries.h"
+
+#include "store/row_readers.h"
+#include "store/sqlite.h"
+
+namespace nt::store {
+
+Result<std::vector<DialogueCommitment>> CommitmentsInDialogue(Database& database,
+                                                              DialogueId dialogue) {
+  auto statement = database.connection().Prepare(
+      "SELECT c.id, d.id, coalesce(d.date, r.start_date), r.number, c.text FROM commitments c "
+      "JOIN paragraphs p ON p.id = c.paragraph_id JOIN documents d ON d.id = p.document_id "
+      "LEFT JOIN rounds r ON r.id = d.round_id WHERE d.dialogue_id = ?1 "
+      "ORDER BY d.date, d.id, c.id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, dialogue.value);
+  return CollectRows<DialogueCommitment>(**statement, [](const Statement& r) {
+    return DialogueCommitment{CommitmentId(r.Int(0)), DocumentId(r.Int(1)), r.Text(2),
+                              static_cast<int>(r.Int(3)), r.Text(4)};
+  });
+}
+
+Result<std::vector<DocumentIdentity>> DocumentIdentities(Database& database) {
+  auto statement =
+      database.connection().Prepare("SELECT id, title, symbol FROM documents ORDER BY id");
+  if (!statement) return Fail(statement.error());
+  return CollectRows<DocumentIdentity>(**statement, [](const Statement& r) {
+    return DocumentIdentity{DocumentId(r.Int(0)), r.Text(1), r.Text(2)};
+  });
+}
+
+Result<std::vector<DocumentId>> DocumentsMentioning(Database& database, std::string_view needle,
+                                                    DocumentId except) {
+  auto statement = database.connection().Prepare(
+      "SELECT DISTINCT document_id FROM paragraphs WHERE document_id != ?1 "
+      "AND is_boilerplate = 0 AND instr(lower(text), lower(?2)) > 0 ORDER BY document_id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, except.value).Bind(2, needle);
+  return CollectRows<DocumentId>(**statement,
+                                 [](const Statement& r) { return DocumentId(r.Int(0)); });
+}
+
+Result<int> DeleteExtractedLinks(Database& database, const EntityRef& end, std::string_view type) {
+  auto statement = database.connection().Prepare(
+      "DELETE FROM links WHERE origin = 'extracted' AND type = ?3 AND "
+      "((source_kind = ?1 AND source_id = ?2) OR (target_kind = ?1 AND target_id = ?2))");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, ToString(end.kind)).Bind(2, end.id).Bind(3, type);
+  NT_TRY((*statement)->Run());
+  return database.connection().Changes();
+}
+
+Result<int> DeleteExtractedCommitmentLinks(Database& database, DocumentId document,
+                                           std::string_view type) {
+  auto statement = database.connection().Prepare(
+      "DELETE FROM links WHERE origin = 'extracted' AND type = ?2 AND "
+      "((source_kind = 'commitment' AND source_id IN (SELECT c.id FROM commitments c JOIN "
+      "paragraphs p ON p.id = c.paragraph_id WHERE p.document_id = ?1)) OR "
+      "(target_kind = 'commitment' AND target_id IN (SELECT c.id FROM commitments c JOIN "
+      "paragraphs p ON p.id = c.paragraph_id WHERE p.document_id = ?1)))");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, document.value).Bind(2, type);
+  NT_TRY((*statement)->Run());
+  return database.connection().Changes();
+}
+
+}  // namespace nt::store

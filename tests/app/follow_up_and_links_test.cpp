@@ -1,0 +1,256 @@
+#include <catch2/catch.hpp>
+
+#include "app/automatic_links.h"
+#include "app/follow_up_service.h"
+#include "app/import_service.h"
+#include "app/library.h"
+#include "app/link_service.h"
+#include "app/reference_data.h"
+#include "store/link_repository.h"
+#include "support/temp_dir.h"
+#include "support/test_paths.h"
+
+using namespace nt;
+using namespace nt::app;
+
+namespace {
+
+const ReferenceData& Reference() {
+  static const ReferenceData reference = [] {
+    auto loaded = ReferenceData::Load(test::CorpusDir());
+    REQUIRE(loaded);
+    return std::move(*loaded);
+  }();
+  return reference;
+}
+
+struct Fixture {
+  test::TempDir dir;
+  importers::Registry registry = importers::Registry::WithBuiltinFormats();
+  std::unique_ptr<Library> library;
+
+  Fixture() {
+    auto opened = Library::Open(Home::InFolder(dir / "home"), {.mode = OpenMode::kCreateIfMissing});
+    REQUIRE(opened);
+    library = std::move(*opened);
+  }
+  void Import(const std::vector<std::filesystem::path>& paths) {
+    ImportService service(*library, registry, &Reference());
+    auto report = service.Import(paths);
+    REQUIRE(report);
+    for (const auto& file : report->files) {
+      INFO(file.path << ": " << (file.error ? file.error->message : ""));
+      REQUIRE(file.outcome != ImportOutcome::kFailed);
+    }
+  }
+  std::int64_t FirstCommitment() {
+    auto commitments = library->ListCommitments({.document = "Joint Statement"});
+    REQUIRE(commitments);
+    REQUIRE_FALSE(commitments->empty());
+    return commitments->front().row.commitment.id.value;
+  }
+  std::vector<Link> Links(std::string_view type) {
+    auto all = store::LinkRepository(library->database()).List();
+    REQUIRE(all);
+    std::vector<Link> found;
+    for (const Link& link : *all) {
+      if (link.type == type) found.push_back(link);
+    }
+    return found;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("FollowUpService: add checks its input and names what is wrong", "[app]") {
+  Fixture f;
+  f.Import({test::JointStatementPath()});
+  FollowUpService service(*f.library);
+  FollowUpInput input;
+  input.title = "Join AIS";
+  input.commitment_ids = {f.FirstCommitment()};
+
+  auto no_title = input;
+  no_title.title = "  ";
+  CHECK(service.Add(no_title).error().code == ErrorCode::kUsage);
+  auto no_commitment = input;
+  no_commitment.commitment_ids.clear();
+  CHECK(service.Add(no_commitment).error().code == ErrorCode::kUsage);
+  auto unknown_commitment = input;
+  unknown_commitment.commitment_ids = {999999};
+  CHECK(service.Add(unknown_commitment).error().code == ErrorCode::kNotFound);
+  auto unknown_owner = input;
+  unknown_owner.owner = "Atlantis";
+  auto failed = service.Add(unknown_owner);
+  REQUIRE_FALSE(failed);
+  CHECK_THAT(failed.error().message, Catch::Contains("Atlantis"));
+  auto bad_date = input;
+  bad_date.due_date = "next spring";
+  CHECK(service.Add(bad_date).error().code == ErrorCode::kUsage);
+  auto bad_evidence = input;
+  bad_evidence.evidence_paragraph = 999999;
+  CHECK(service.Add(bad_evidence).error().code == ErrorCode::kNotFound);
+
+  auto added = service.Add(input);
+  REQUIRE(added);
+  CHECK(added->follow_up.status == FollowUpStatus::kPlanned);
+  REQUIRE(added->history.size() == 1);
+  auto list = service.List();
+  REQUIRE(list);
+  CHECK(list->size() == 1);
+}
+
+TEST_CASE("FollowUpService: edits change fields, never the history; status changes append",
+          "[app]") {
+  Fixture f;
+  f.Import({test::JointStatementPath()});
+  FollowUpService service(*f.library);
+  FollowUpInput input;
+  input.title = "Training";
+  input.commitment_ids = {f.FirstCommitment()};
+  input.date = "2017-09-01";
+  auto added = service.Add(input);
+  REQUIRE(added);
+  const std::int64_t id = added->follow_up.id.value;
+
+  FollowUpEdit edit;
+  edit.title = "Joint ICS training";
+  edit.owner = "METI";
+  edit.due_date = "2018-06-30";
+  edit.add_commitments = {f.FirstCommitment() + 1};
+  auto edited = service.Edit(id, edit);
+  REQUIRE(edited);
+  CHECK(edited->follow_up.title == "Joint ICS training");
+  CHECK(edited->owner.find("Economy, Trade and Industry") != std::string::npos);
+  CHECK(edited->follow_up.commitment_ids.size() == 2);
+  CHECK(edited->history.size() == 1);
+
+  REQUIRE(service.ChangeStatus(
+      id, {FollowUpStatus::kBlocked, std::nullopt, "2017-12-01", "budget", 0, ""}));
+  auto paragraph = f.library->ShowDocument("Joint Statement");
+  REQUIRE(paragraph);
+  const std::int64_t evidence = paragraph->paragraphs.back().id.value;
+  auto done = service.ChangeStatus(
+      id, {FollowUpStatus::kDone, Completion::kSubstantial, "2018-05-01", "", evidence, ""});
+  REQUIRE(done);
+  REQUIRE(done->history.size() == 3);
+  CHECK(done->history[1].status == FollowUpStatus::kBlocked);
+  CHECK(done->history[1].completion == Completion::kNotStarted);
+  CHECK(done->history[2].completion == Completion::kSubstantial);
+  CHECK(done->history[2].evidence_paragraph_id.value == evidence);
+  CHECK(done->follow_up.status == FollowUpStatus::kDone);
+
+  auto by_status = service.List({FollowUpStatus::kDone, 0, ""});
+  REQUIRE(by_status);
+  CHECK(by_status->size() == 1);
+  auto by_owner = service.List({std::nullopt, 0, "DHS"});
+  REQUIRE(by_owner);
+  CHECK(by_owner->empty());
+  CHECK(service.Show(424242).error().code == ErrorCode::kNotFound);
+}
+
+TEST_CASE("LinkService: manual links with inverse names, listing and removal", "[app]") {
+  Fixture f;
+  f.Import({test::CorpusDocumentsDir()});
+  LinkService links(*f.library);
+  const std::string commitment = "commitment:" + std::to_string(f.FirstCommitment());
+
+  auto added = links.Add({"document:International Strategy", "implemented_by", commitment, 0.7,
+                          "the strategy's information sharing"});
+  REQUIRE(added);
+  // Stored forward: the commitment implements the strategy.
+  CHECK(added->link.source.kind == EntityKind::kCommitment);
+  CHECK(added->link.target.kind == EntityKind::kDocument);
+  CHECK(added->link.type == "implements");
+  CHECK(added->label == "implements");
+  CHECK(added->inverse_label == "implemented by");
+  CHECK(added->link.origin == Origin::kManual);
+  CHECK(added->link.confidence == Approx(0.7));
+
+  auto norm = links.Add({commitment, "relates_to_norm", "norm:13(h)", 1.0, ""});
+  REQUIRE(norm);
+  CHECK_THAT(norm->target, Catch::Contains("13(h)"));
+  CHECK(links.Add({commitment, "relates_to_norm", "actor:NISC", 1.0, ""}).error().code ==
+        ErrorCode::kUsage);
+  CHECK(links.Add({commitment, "befriends", "actor:NISC", 1.0, ""}).error().code ==
+        ErrorCode::kUsage);
+  CHECK(links.Add({commitment, "references", commitment, 1.0, ""}).error().code ==
+        ErrorCode::kUsage);
+  CHECK(links.Add({commitment, "references", "actor:NISC", 1.5, ""}).error().code ==
+        ErrorCode::kUsage);
+  CHECK(links.Add({"NISC", "references", commitment, 1.0, ""}).error().code == ErrorCode::kUsage);
+  CHECK(links.Add({"actor:Atlantis", "references", commitment, 1.0, ""}).error().code ==
+        ErrorCode::kNotFound);
+
+  auto of_commitment = links.List({commitment, "", Origin::kManual});
+  REQUIRE(of_commitment);
+  CHECK(of_commitment->size() == 2);
+  REQUIRE(links.Remove(added->link.id.value));
+  CHECK(links.Remove(added->link.id.value).error().code == ErrorCode::kNotFound);
+  of_commitment = links.List({commitment, "", Origin::kManual});
+  REQUIRE(of_commitment);
+  CHECK(of_commitment->size() == 1);
+}
+
+TEST_CASE(
+    "Automatic links: a later round's close wording continues the earlier commitment, "
+    "kept in step on re-import",
+    "[app]") {
+  Fixture f;
+  const auto sixth = f.dir.Write(
+      "sixth.md",
+      test::ReadAll(test::FixturesDir() / "app/dialogue/sixth-us-japan-cyber-dialogue-2018.md"));
+  f.Import({test::JointStatementPath(), sixth});
+  auto continues = f.Links("continues");
+  REQUIRE_FALSE(continues.empty());
+  auto later = f.library->ListCommitments({.document = "Sixth"});
+  REQUIRE(later);
+  bool from_sixth = false;
+  for (const Link& link : continues) {
+    CHECK(link.origin == Origin::kExtracted);
+    CHECK(link.confidence >= 0.45);
+    for (const auto& c : *later) {
+      if (c.row.commitment.id.value == link.source.id) from_sixth = true;
+    }
+  }
+  CHECK(from_sixth);
+
+  // The revised statement no longer speaks of information sharing: its link goes.
+  std::string text = test::ReadAll(sixth);
+  const auto at = text.find("1. The United States");
+  REQUIRE(at != std::string::npos);
+  text = text.substr(0, at) +
+         "1. The United States and Japan agreed to launch a space dialogue.\n\n" +
+         text.substr(text.find("2. Both"));
+  std::filesystem::remove(sixth);
+  f.dir.Write("sixth.md", text);
+  f.Import({sixth});
+  CHECK(f.Links("continues").size() < continues.size());
+
+  WordShingleSimilarity similarity;
+  CHECK(similarity.Score("they will strengthen information sharing on cyber threats",
+                         "they will further strengthen cybersecurity information sharing") >= 0.5);
+  CHECK(similarity.Score("agreed to hold the seventh dialogue in Tokyo",
+                         "affirmed the applicability of international law") == 0);
+}
+
+TEST_CASE(
+    "Automatic links: a document citing a symbol references that document, whichever "
+    "is imported first",
+    "[app]") {
+  Fixture f;
+  const auto citing =
+      f.dir.Write("citing.md",
+                  "# Statement on responsible behaviour\n\nMinistry\nTokyo\nMay 1, 2019\n\n"
+                  "1. Japan will implement the norms of the 2015 report (A/70/174).\n\n"
+                  "2. Japan will not cite A/70/1745 here.\n");
+  f.Import({citing});
+  f.Import({test::FixturesDir() / "importers/un_report/a_70_174_gge_2015.txt"});
+  auto references = f.Links("references");
+  REQUIRE(references.size() == 1);
+  auto citing_doc = f.library->FindDocument("responsible behaviour");
+  REQUIRE(citing_doc);
+  CHECK(references[0].source.id == citing_doc->id.value);
+  CHECK(references[0].confidence == 1.0);
+  CHECK_THAT(references[0].note, Catch::Contains("A/70/174"));
+}
