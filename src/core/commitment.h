@@ -66,6 +66,12 @@ constexpr CommitmentStrength DefaultStrength(CommitmentType type) {
   return CommitmentStrength::kNone;
 }
 
+// Whether a commitment of this type asks someone to act, and so can be left undone: a
+// recognition or a welcome records a view and never stays "open".
+constexpr bool CallsForAction(CommitmentType type) {
+  return DefaultStrength(type) != CommitmentStrength::kNone;
+}
+
 enum class ActorRole { kSubject, kCounterpart, kAddressee };
 
 inline constexpr EnumNames<ActorRole, 3> kActorRoleNames{{

@@ -269,6 +269,8 @@ std::vector<OpenCommitment> CommitmentGraph::OpenCommitments(RoundId round) cons
     ForIn(m, d, kMadeIn, [&](NodeIndex c) { commitments.push_back(c); });
     std::sort(commitments.begin(), commitments.end());
     for (NodeIndex c : commitments) {
+      auto type = ParseCommitmentType(m[c].detail);
+      if (type && !CallsForAction(*type)) continue;  // nothing to follow up
       OpenCommitment item;
       bool done = false;
       ForIn(m, c, kFollowsUp, [&](NodeIndex f) {

@@ -136,8 +136,8 @@ class CommitmentGraph {
   // Nodes of the given kinds (all kinds when empty).
   Subgraph OfKinds(const std::vector<EntityKind>& kinds) const;
 
-  // Commitments made in documents of `round` with no follow-up, or none done; in document
-  // then paragraph order.
+  // Commitments made in documents of `round` that call for action (not recognitions or
+  // welcomes) with no follow-up, or none done; in document then paragraph order.
   std::vector<OpenCommitment> OpenCommitments(RoundId round) const;
   // Follow-ups due before `today` (ISO date) and neither done nor dropped, by due date.
   std::vector<OverdueFollowUp> Overdue(std::string_view today) const;
