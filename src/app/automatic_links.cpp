@@ -80,13 +80,12 @@ bool IsWordChar(char c) {
 }
 
 // `needle` occurs in `text` (case-insensitively) with no word character glued to either end.
-bool Cites(std::string_view text, std::string_view needle) {
+// Whether `haystack` (lower-cased) cites `needle` (lower-cased) as whole words.
+bool Cites(std::string_view haystack, std::string_view needle) {
   if (needle.empty()) return false;
-  const std::string haystack = ToLowerAscii(text);
-  const std::string lowered = ToLowerAscii(needle);
-  for (std::size_t at = haystack.find(lowered); at != std::string::npos;
-       at = haystack.find(lowered, at + 1)) {
-    const std::size_t end = at + lowered.size();
+  for (std::size_t at = haystack.find(needle); at != std::string_view::npos;
+       at = haystack.find(needle, at + 1)) {
+    const std::size_t end = at + needle.size();
     const bool left = at == 0 || !IsWordChar(haystack[at - 1]);
     // A sentence's final full stop may follow a symbol.
     const bool right =
@@ -95,6 +94,53 @@ bool Cites(std::string_view text, std::string_view needle) {
     if (left && right) return true;
   }
   return false;
+}
+
+// The lower-cased words of a text, for a cheap "could it contain this needle" test.
+std::set<std::string, std::less<>> WordsOf(std::string_view lowered) {
+  std::set<std::string, std::less<>> words;
+  std::size_t start = std::string_view::npos;
+  for (std::size_t i = 0; i <= lowered.size(); ++i) {
+    const bool word = i < lowered.size() && IsWordChar(lowered[i]);
+    if (word && start == std::string_view::npos) start = i;
+    if (!word && start != std::string_view::npos) {
+      words.emplace(lowered.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+  }
+  return words;
+}
+
+// The first word of a lower-cased needle ("a" of "a/70/174"), which any citing text contains.
+std::string_view FirstWord(std::string_view needle) {
+  std::size_t end = 0;
+  while (end < needle.size() && IsWordChar(needle[end])) ++end;
+  return needle.substr(0, end);
+}
+
+// Whether every word of a lower-cased needle is among `words`: a cheap test that rules out
+// almost every needle before the text is searched for it.
+bool HasAllWords(const std::set<std::string, std::less<>>& words, std::string_view needle) {
+  for (const std::string& word : WordsOf(needle)) {
+    if (!words.contains(word)) return false;
+  }
+  return true;
+}
+
+struct Needle {
+  DocumentId document;
+  std::string text;  // lower-cased symbol or title
+  std::string shown;  // as written, for the link's note
+  double confidence = 0.0;
+};
+
+// What makes a document citable: its symbol (certain) and a title long enough to be specific.
+void AddNeedles(const store::DocumentIdentity& d, const AutomaticLinkOptions& options,
+                std::vector<Needle>& needles) {
+  if (!d.symbol.empty()) needles.push_back({d.id, ToLowerAscii(d.symbol), d.symbol, 1.0});
+  if (d.title.size() >= options.min_title_length) {
+    needles.push_back({d.id, ToLowerAscii(d.title), d.title, 0.8});
+  }
 }
 
 Result<std::string> DocumentText(store::Database& database, DocumentId id) {
@@ -169,62 +215,41 @@ Result<int> LinkContinuations(store::Database& database, const Document& documen
   return count;
 }
 
+Status StoreReference(store::LinkRepository& links, DocumentId from, const Needle& needle) {
+  Link link{LinkId(),
+            {EntityKind::kDocument, from.value},
+            {EntityKind::kDocument, needle.document.value},
+            "references",
+            Origin::kExtracted,
+            needle.confidence,
+            "cites " + Quoted(needle.shown),
+            ""};
+  return links.Upsert(link);
+}
+
+// `document` citing documents already in the library. Citations of `document` by others are
+// found once per import job (LinkCitationsOf), which reads the library in one pass.
 Result<int> LinkReferences(store::Database& database, const Document& document,
                            const AutomaticLinkOptions& options) {
   NT_TRY(store::DeleteExtractedLinks(database, {EntityKind::kDocument, document.id.value},
                                      "references"));
   auto identities = store::DocumentIdentities(database);
   if (!identities) return Fail(identities.error());
-  auto citable = [&](const store::DocumentIdentity& d,
-                     std::vector<std::pair<std::string, double>>& needles) {
-    if (!d.symbol.empty()) needles.emplace_back(d.symbol, 1.0);
-    if (d.title.size() >= options.min_title_length) needles.emplace_back(d.title, 0.8);
-  };
-  store::LinkRepository links(database);
-  int count = 0;
-  auto store_link = [&](DocumentId from, DocumentId to, double confidence,
-                        const std::string& needle) -> Status {
-    Link link{LinkId(),
-              {EntityKind::kDocument, from.value},
-              {EntityKind::kDocument, to.value},
-              "references",
-              Origin::kExtracted,
-              confidence,
-              "cites " + Quoted(needle),
-              ""};
-    NT_TRY(links.Upsert(link));
-    ++count;
-    return {};
-  };
-
-  // This document citing others.
   auto text = DocumentText(database, document.id);
   if (!text) return Fail(text.error());
+  const std::string lowered = ToLowerAscii(*text);
+  const auto words = WordsOf(lowered);
+  store::LinkRepository links(database);
+  int count = 0;
   for (const auto& other : *identities) {
     if (other.id == document.id) continue;
-    std::vector<std::pair<std::string, double>> needles;
-    citable(other, needles);
-    for (const auto& [needle, confidence] : needles) {
-      if (Cites(*text, needle)) {
-        NT_TRY(store_link(document.id, other.id, confidence, needle));
-        break;
-      }
-    }
-  }
-  // Others citing this document (imported before it).
-  std::vector<std::pair<std::string, double>> needles;
-  citable({document.id, document.title, document.symbol}, needles);
-  std::set<DocumentId> linked;
-  for (const auto& [needle, confidence] : needles) {
-    auto candidates = store::DocumentsMentioning(database, needle, document.id);
-    if (!candidates) return Fail(candidates.error());
-    for (DocumentId candidate : *candidates) {
-      if (linked.contains(candidate)) continue;
-      auto other_text = DocumentText(database, candidate);
-      if (!other_text) return Fail(other_text.error());
-      if (!Cites(*other_text, needle)) continue;
-      NT_TRY(store_link(candidate, document.id, confidence, needle));
-      linked.insert(candidate);
+    std::vector<Needle> needles;
+    AddNeedles(other, options, needles);
+    for (const Needle& needle : needles) {
+      if (!HasAllWords(words, needle.text) || !Cites(lowered, needle.text)) continue;
+      NT_TRY(StoreReference(links, document.id, needle));
+      ++count;
+      break;
     }
   }
   return count;
@@ -279,6 +304,44 @@ Result<AutomaticLinkReport> RecordAutomaticLinks(store::Database& database, Docu
   if (!references) return Fail(references.error());
   report.references = *references;
   return report;
+}
+
+Result<int> LinkCitationsOf(store::Database& database, const std::vector<DocumentId>& cited,
+                            const AutomaticLinkOptions& options) {
+  if (cited.empty()) return 0;
+  auto identities = store::DocumentIdentities(database);
+  if (!identities) return Fail(identities.error());
+  const std::set<DocumentId> wanted(cited.begin(), cited.end());
+  std::vector<Needle> needles;
+  for (const auto& identity : *identities) {
+    if (wanted.contains(identity.id)) AddNeedles(identity, options, needles);
+  }
+  // Needles by their first word: a paragraph is only searched for needles whose first word it
+  // contains, so one pass over the library costs about one word-set lookup per word.
+  std::map<std::string, std::vector<const Needle*>, std::less<>> by_first_word;
+  for (const Needle& needle : needles) {
+    by_first_word[std::string(FirstWord(needle.text))].push_back(&needle);
+  }
+  std::set<std::pair<DocumentId, const Needle*>> found;  // (citing document, needle)
+  std::set<std::pair<DocumentId, DocumentId>> pairs;
+  NT_TRY(store::ForEachContentParagraph(database, [&](DocumentId citing, std::string_view text) {
+    const std::string lowered = ToLowerAscii(text);
+    const auto words = WordsOf(lowered);
+    for (const std::string& word : words) {
+      auto it = by_first_word.find(word);
+      if (it == by_first_word.end()) continue;
+      for (const Needle* needle : it->second) {
+        if (needle->document == citing || pairs.contains({citing, needle->document})) continue;
+        if (HasAllWords(words, needle->text) && Cites(lowered, needle->text)) {
+          found.insert({citing, needle});
+          pairs.insert({citing, needle->document});
+        }
+      }
+    }
+  }));
+  store::LinkRepository links(database);
+  for (const auto& [citing, needle] : found) NT_TRY(StoreReference(links, citing, *needle));
+  return static_cast<int>(found.size());
 }
 
 }  // namespace nt::app

@@ -54,9 +54,17 @@ struct AutomaticLinkReport {
   int references = 0;
 };
 
-// Recomputes the automatic links of `document`, in the caller's transaction.
+// Recomputes the automatic links of `document`, in the caller's transaction: its continuations
+// and the documents it cites. That others cite it is found by LinkCitationsOf.
 [[nodiscard]] Result<AutomaticLinkReport> RecordAutomaticLinks(
     store::Database& database, DocumentId document, const WordingSimilarity& similarity,
     const AutomaticLinkOptions& options = {});
+
+// Links every document of the library that cites one of `cited` (by symbol, or by a specific
+// title) to it, reading the library's paragraphs once; run once per import job, in the caller's
+// transaction. Returns the number of links found.
+[[nodiscard]] Result<int> LinkCitationsOf(store::Database& database,
+                                          const std::vector<DocumentId>& cited,
+                                          const AutomaticLinkOptions& options = {});
 
 }  // namespace nt::app

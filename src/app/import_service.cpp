@@ -237,6 +237,21 @@ Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::pa
     report.files.push_back(ImportFile(file, options.dry_run));
   }
   if (options.progress) options.progress(ProgressUpdate{files->size(), files->size(), ""});
+  // Earlier documents citing the new ones: one pass over the library for the whole job.
+  std::vector<DocumentId> stored;
+  for (const FileImportResult& file : report.files) {
+    if (file.outcome == ImportOutcome::kImported || file.outcome == ImportOutcome::kRevised) {
+      stored.push_back(file.document_id);
+    }
+  }
+  if (reference_ && !options.dry_run && !stored.empty()) {
+    Status linked = library_.database().InTransaction([&]() -> Status {
+      auto count = LinkCitationsOf(library_.database(), stored);
+      if (!count) return Fail(count.error());
+      return {};
+    });
+    if (!linked) report.link_error = linked.error();
+  }
   return report;
 }
 

@@ -50,6 +50,8 @@ struct FileImportResult {
 struct ImportReport {
   std::vector<FileImportResult> files;
   bool dry_run = false;
+  // Set when the documents were stored but the job's citation links could not be recorded.
+  std::optional<Error> link_error;
 
   int Count(ImportOutcome outcome) const;
   bool AllSucceeded() const { return Count(ImportOutcome::kFailed) == 0; }

@@ -29,15 +29,21 @@ Result<std::vector<DocumentIdentity>> DocumentIdentities(Database& database) {
   });
 }
 
-Result<std::vector<DocumentId>> DocumentsMentioning(Database& database, std::string_view needle,
-                                                    DocumentId except) {
+Status ForEachContentParagraph(Database& database,
+                               const std::function<void(DocumentId, std::string_view)>& visit) {
   auto statement = database.connection().Prepare(
-      "SELECT DISTINCT document_id FROM paragraphs WHERE document_id != ?1 "
-      "AND is_boilerplate = 0 AND instr(lower(text), lower(?2)) > 0 ORDER BY document_id");
+      "SELECT document_id, text FROM paragraphs WHERE is_boilerplate = 0 "
+      "ORDER BY document_id, ordinal");
   if (!statement) return Fail(statement.error());
-  (*statement)->Bind(1, except.value).Bind(2, needle);
-  return CollectRows<DocumentId>(**statement,
-                                 [](const Statement& r) { return DocumentId(r.Int(0)); });
+  while (true) {
+    auto row = (*statement)->Step();
+    if (!row) return Fail(row.error());
+    if (!*row) break;
+    const std::string text = (*statement)->Text(1);
+    visit(DocumentId((*statement)->Int(0)), text);
+  }
+  (*statement)->Reset();
+  return {};
 }
 
 Result<int> DeleteExtractedLinks(Database& database, const EntityRef& end, std::string_view type) {

@@ -4,6 +4,7 @@
 // removal of a rule's earlier links so a re-import keeps them in step.
 
 #include <string>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -33,11 +34,10 @@ struct DocumentIdentity {
 
 [[nodiscard]] Result<std::vector<DocumentIdentity>> DocumentIdentities(Database& database);
 
-// Documents other than `except` with a non-boilerplate paragraph containing `needle`
-// (case-insensitively, ASCII); candidates only: callers check word boundaries.
-[[nodiscard]] Result<std::vector<DocumentId>> DocumentsMentioning(Database& database,
-                                                                  std::string_view needle,
-                                                                  DocumentId except);
+// Calls `visit` with every content (non-boilerplate) paragraph's document and text, in document
+// order, in one pass: the citation rule reads the library once per import, not once per file.
+[[nodiscard]] Status ForEachContentParagraph(
+    Database& database, const std::function<void(DocumentId, std::string_view)>& visit);
 
 // Deletes the extracted links of `type` that start or end at `end`; manual links stay.
 // Returns how many were deleted.

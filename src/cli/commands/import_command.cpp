@@ -103,6 +103,11 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
       PrintReport(*report);
     }
     if (!report->AllSucceeded()) context.exit_code = kExitData;
+    if (report->link_error) {
+      std::fprintf(stderr, "normtrack: the documents were stored, but their citation links were "
+                           "not: %s\n", report->link_error->message.c_str());
+      context.exit_code = kExitData;
+    }
   });
 }
 
