@@ -217,13 +217,45 @@ std::string LinkCleanupTriggers() {
   return sql;
 }
 
+// Migration 2: keeping the derived search index in step with the store (issue 4).
+//  - index_outbox: documents whose index entries are out of date. A row is written in the SAME
+//    transaction as the change it describes and deleted only after the index has committed, so
+//    a crash between the two commits leaves a row that the next open repairs. A deleted
+//    document's row must outlive it, hence no foreign key; the trigger queues every deletion,
+//    whoever deletes.
+//  - saved_search_matches: what each watched search has already found, so a re-run after an
+//    import can tell new matches; `reported` = shown to the user by `normtrack watch`.
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE index_outbox (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL,
+  action      TEXT NOT NULL CHECK (action IN ('index','delete')),
+  queued_at   TEXT NOT NULL
+);
+CREATE INDEX index_outbox_by_document ON index_outbox(document_id, id);
+
+CREATE TRIGGER documents_queue_index_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO index_outbox (document_id, action, queued_at)
+  VALUES (old.id, 'delete', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+END;
+
+CREATE TABLE saved_search_matches (
+  saved_search_id INTEGER NOT NULL REFERENCES saved_searches(id) ON DELETE CASCADE,
+  item            TEXT NOT NULL,
+  found_at        TEXT NOT NULL,
+  reported        INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1)),
+  PRIMARY KEY (saved_search_id, item)
+);
+)sql";
+
 struct Migration {
   int version;
   std::string sql;
 };
 
-std::array<Migration, 1> Migrations() {
-  return {{{1, std::string(kMigration1) + LinkCleanupTriggers()}}};
+std::array<Migration, 2> Migrations() {
+  return {{{1, std::string(kMigration1) + LinkCleanupTriggers()},
+           {2, std::string(kMigration2)}}};
 }
 
 }  // namespace
