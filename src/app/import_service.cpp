@@ -10,7 +10,9 @@
 #include "core/fault.h"
 #include "core/platform.h"
 #include "core/text.h"
+#include "app/search_service.h"
 #include "store/document_repository.h"
+#include "store/index_outbox_repository.h"
 
 namespace nt::app {
 namespace {
@@ -200,6 +202,9 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
       if (!recorded) return Fail(recorded.error());
       result.commitments = recorded->commitments;
     }
+    // Invariant 6: the index learns of this document through a row of the same transaction.
+    NT_TRY(store::IndexOutboxRepository(library_.database())
+               .Enqueue(document.id, store::OutboxAction::kIndex));
     return fault::Check("import.before_commit");
   });
   if (!stored) {
@@ -232,7 +237,38 @@ Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::pa
     report.files.push_back(ImportFile(file, options.dry_run));
   }
   if (options.progress) options.progress(ProgressUpdate{files->size(), files->size(), ""});
+  if (!options.dry_run) UpdateIndex(report);
   return report;
+}
+
+void ImportService::UpdateIndex(ImportReport& report) {
+  if (!search_) return;
+  auto synced = search_->Sync();
+  if (!synced) {
+    report.index_error = synced.error();
+    return;
+  }
+  auto watches = search_->RunWatches();
+  if (!watches) {
+    report.index_error = watches.error();
+    return;
+  }
+  for (const WatchReport& watch : *watches) {
+    if (watch.new_matches > 0) report.watch_matches.emplace_back(watch.search.name, watch.new_matches);
+  }
+}
+
+Result<Document> ImportService::DeleteDocument(std::string_view reference) {
+  auto document = library_.FindDocument(reference);
+  if (!document) return Fail(document.error());
+  // The deletion trigger queues the index removal inside this transaction (invariant 6).
+  NT_TRY(library_.database().InTransaction(
+      [&]() -> Status { return store::DocumentRepository(library_.database()).Delete(document->id); }));
+  if (search_) {
+    auto synced = search_->Sync();
+    if (!synced) return Fail(synced.error().WithContext("The document was deleted; its index entries go on the next search because"));
+  }
+  return document;
 }
 
 }  // namespace nt::app
