@@ -45,5 +45,10 @@ void AddShowCommand(CLI::App& app, CliContext& context);
 void AddStatsCommand(CLI::App& app, CliContext& context);
 void AddCommitmentsCommand(CLI::App& app, CliContext& context);
 void AddDialoguesCommand(CLI::App& app, CliContext& context);
+void AddSearchCommand(CLI::App& app, CliContext& context);
+void AddIndexCommand(CLI::App& app, CliContext& context);
+void AddWatchCommand(CLI::App& app, CliContext& context);
+void AddPrecedentCommand(CLI::App& app, CliContext& context);
+void AddDeleteCommand(CLI::App& app, CliContext& context);
 
 }  // namespace nt::cli

@@ -30,6 +30,11 @@ int main(int argc, char** argv) {
   nt::cli::AddStatsCommand(app, context);
   nt::cli::AddCommitmentsCommand(app, context);
   nt::cli::AddDialoguesCommand(app, context);
+  nt::cli::AddSearchCommand(app, context);
+  nt::cli::AddIndexCommand(app, context);
+  nt::cli::AddWatchCommand(app, context);
+  nt::cli::AddPrecedentCommand(app, context);
+  nt::cli::AddDeleteCommand(app, context);
 
   if (auto armed = nt::fault::ArmFromEnvironment(); !armed) {
     context.Report(armed.error());
