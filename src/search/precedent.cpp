@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <set>
 
 namespace nt::search {
 namespace {
@@ -28,6 +29,23 @@ std::uint64_t Mix(std::uint64_t value, std::uint64_t seed) {
 }
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// Character 4-grams of the words run together: "cyber space" and "cyberspace" look alike.
+std::set<std::string> CharGrams(const std::vector<Word>& words, std::size_t begin,
+                                std::size_t end) {
+  std::string joined;
+  for (std::size_t i = begin; i < end; ++i) joined += words[i].text;
+  std::set<std::string> grams;
+  for (std::size_t i = 0; i + 4 <= joined.size(); ++i) grams.insert(joined.substr(i, 4));
+  return grams;
+}
+
+double Jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() && b.empty()) return 0;
+  std::size_t common = 0;
+  for (const std::string& gram : a) common += b.count(gram);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
 
 }  // namespace
 
@@ -145,6 +163,23 @@ WindowMatch BestWindow(const std::vector<Word>& query, const MinHashSignature& q
         best.end = ne;
         improved = true;
         break;
+      }
+    }
+  }
+  // The MinHash estimate chose the region; its exact edges are those whose characters best
+  // cover the query's, so a split or joined word ("cyber space") stays inside the window.
+  const auto query_grams = CharGrams(query, 0, query.size());
+  double best_cover = Jaccard(query_grams, CharGrams(words, best.begin, best.end));
+  const std::size_t around_begin = best.begin, around_end = best.end;
+  for (std::size_t b = around_begin > 2 ? around_begin - 2 : 0; b <= around_begin + 2; ++b) {
+    for (std::size_t e = around_end > 2 ? around_end - 2 : 0;
+         e <= std::min(words.size(), around_end + 2); ++e) {
+      if (e <= b) continue;
+      double cover = Jaccard(query_grams, CharGrams(words, b, e));
+      if (cover > best_cover + 1e-9) {
+        best_cover = cover;
+        best.begin = b;
+        best.end = e;
       }
     }
   }

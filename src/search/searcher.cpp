@@ -69,6 +69,21 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   }
 };
 
+// date:2019, date:2017-07, date:2017-07-24: the whole year, month or day (ranges with '..' go to
+// DateRangeProcessor).
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    auto dots = value.find("..");
+    if (dots != std::string::npos) {
+      DateRangeProcessor range;
+      return range(value.substr(0, dots), value.substr(dots + 2));
+    }
+    DateRangeProcessor range;
+    return range(value, value);
+  }
+};
+
 // A boolean field whose value is normalised like the indexer's keywords.
 class KeywordFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -125,7 +140,13 @@ std::vector<SnippetPart> ParseSnippet(const std::string& marked) {
   bool match = false;
   std::string current;
   auto flush = [&] {
-    if (!current.empty()) parts.push_back({current, match});
+    if (current.empty()) return;
+    // Adjacent highlighted terms (CJK n-grams, a phrase) read as one highlighted run.
+    if (match && !parts.empty() && parts.back().match) {
+      parts.back().text += current;
+    } else {
+      parts.push_back({current, match});
+    }
     current.clear();
   };
   for (char c : marked) {
@@ -203,6 +224,7 @@ struct Searcher::Impl {
       }
     }
     parser.add_rangeprocessor((new DateRangeProcessor())->release());
+    parser.add_boolean_prefix("date", (new DateFieldProcessor())->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT |
                            Xapian::QueryParser::FLAG_CJK_NGRAM;
