@@ -315,6 +315,13 @@ Result<search::Searcher*> SearchService::OpenSearcher() {
     auto synced = Sync();
     if (!synced) return Fail(synced.error());
   }
+  std::error_code ec;
+  if (!searcher_ && index_path_ == library_.home().index && !library_.read_only() &&
+      !std::filesystem::exists(index_path_, ec)) {
+    // A library with nothing indexed yet searches an empty index rather than failing.
+    auto created = search::Indexer::Open(index_path_, search::IndexOpenMode::kOpenOrCreate);
+    if (!created) return Fail(created.error());
+  }
   if (!searcher_) {
     auto synonyms = ActorSynonyms();
     if (!synonyms) return Fail(synonyms.error());

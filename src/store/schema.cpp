@@ -246,6 +246,11 @@ CREATE TABLE saved_search_matches (
   reported        INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1)),
   PRIMARY KEY (saved_search_id, item)
 );
+
+-- A library from before the index: every document it holds is queued, so the first search
+-- indexes it.
+INSERT INTO index_outbox (document_id, action, queued_at)
+  SELECT id, 'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM documents ORDER BY id;
 )sql";
 
 struct Migration {

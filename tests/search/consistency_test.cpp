@@ -164,3 +164,13 @@ TEST_CASE("Watches: a watched search reports matches new since the last report (
   REQUIRE_FALSE(bad);
   CHECK(bad.error().code == ErrorCode::kUsage);
 }
+
+TEST_CASE("Index consistency: an empty library searches an empty index", "[search]") {
+  SearchFixture f;
+  auto results = f.Search("cyber");
+  CHECK(results.hits.empty());
+  CHECK(results.total_estimate == 0);
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+}
