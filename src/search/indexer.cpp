@@ -74,9 +74,17 @@ Status Indexer::Replace(const IndexDocument& document) {
       term.skip_to("Q");
       if (term != existing.termlist_end() && (*term).starts_with("Q")) stale.insert(*term);
     }
+    // A document the index has never seen (an import, a rebuild) is added outright: items
+    // belong to one document, so none of its id terms can exist yet, and add_document spares
+    // Xapian the id-term lookup that replace_document makes against the uncommitted batch.
+    const bool is_new = stale.empty() && db.get_termfreq(doc_term) == 0;
     for (const IndexItem& item : document.items) {
       const std::string unique = UniqueTerm(item.kind, item.id);
-      db.replace_document(unique, impl_->builder.Build(document, item));
+      if (is_new) {
+        db.add_document(impl_->builder.Build(document, item));
+      } else {
+        db.replace_document(unique, impl_->builder.Build(document, item));
+      }
       stale.erase(unique);
     }
     for (const std::string& term : stale) db.delete_document(term);

@@ -237,7 +237,10 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
   const double raw = RawTokenise(corpus);
   const double generator = TermGeneratorAlone(corpus);
 
-  // NormTrack's indexer: fields, values, ids, data; one commit per 200 documents (as Rebuild).
+  // NormTrack's indexer: fields, values, ids, data; one commit per batch (SEARCH_BENCH_BATCH
+  // documents, default 200 as in SearchService::Rebuild).
+  const char* batch_env = std::getenv("SEARCH_BENCH_BATCH");
+  const std::size_t kBatch = batch_env ? static_cast<std::size_t>(std::atoll(batch_env)) : 200;
   const auto index = dir / "index";
   auto start = Clock::now();
   {
@@ -246,7 +249,7 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
     std::size_t n = 0;
     for (const auto& document : corpus.documents) {
       if (!(*indexer)->Replace(document)) std::exit(2);
-      if (++n % 200 == 0 && !(*indexer)->Commit()) std::exit(2);
+      if (++n % kBatch == 0 && !(*indexer)->Commit()) std::exit(2);
     }
     if (!(*indexer)->Commit()) std::exit(2);
   }
