@@ -111,7 +111,8 @@ Json ToJson(const app::SearchResults& results, const app::SearchRequest& request
           {"total_lower_bound", results.total_lower_bound},
           {"total_upper_bound", results.total_upper_bound},
           {"hits", hits},
-          {"facets", results.has_facets ? ToJson(results.facets) : Json(nullptr)}};
+          {"facets", results.has_facets ? ToJson(results.facets) : Json(nullptr)},
+          {"facets_exact", results.has_facets ? Json(results.facets_exact) : Json(nullptr)}};
 }
 
 }  // namespace nt::cli

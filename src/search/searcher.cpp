@@ -264,7 +264,9 @@ struct Searcher::Impl {
            {&actor_spy, &dialogue_spy, &kind_spy, &year_spy, &type_spy}) {
         enquire.add_matchspy(spy);
       }
-      check_at_least = database.get_doccount();  // facets count every match, not a sample
+      // Every match is counted up to the sample size (all of them in a library of that size).
+      check_at_least = std::min<Xapian::doccount>(
+          database.get_doccount(), static_cast<Xapian::doccount>(std::max(request.facet_sample, 0)));
     }
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                          static_cast<Xapian::doccount>(request.limit),
@@ -280,6 +282,8 @@ struct Searcher::Impl {
     if (request.facets) {
       constexpr int kFacetLimit = 20;
       results.has_facets = true;
+      results.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+                             mset.get_matches_upper_bound() <= check_at_least;
       results.facets.actor = Counts(actor_spy, true, kFacetLimit);
       results.facets.dialogue = Counts(dialogue_spy, false, kFacetLimit);
       results.facets.kind = Counts(kind_spy, false, kFacetLimit);

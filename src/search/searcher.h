@@ -36,6 +36,9 @@ struct SearchRequest {
   int limit = 10;
   SortOrder sort = SortOrder::kRelevance;
   bool facets = false;
+  // Facets count at most this many matches (the best ones), so a very common term costs a
+  // bounded time; results say whether the counts are exact.
+  int facet_sample = 20000;
   std::size_t snippet_length = 240;  // bytes of text around the matches
 };
 
@@ -75,7 +78,8 @@ struct SearchResults {
   int offset = 0;
   std::vector<SearchHit> hits;
   bool has_facets = false;
-  Facets facets;  // over all matches, when requested
+  bool facets_exact = true;  // false: counted over the best `facet_sample` matches only
+  Facets facets;  // when requested
 };
 
 class Searcher {

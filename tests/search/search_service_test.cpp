@@ -247,3 +247,22 @@ TEST_CASE("SearchService: precedents are ordered by date", "[search]") {
   }
   CHECK((*found)[0].hit.date == "2015-05-30");
 }
+
+TEST_CASE("SearchService: facets are exact up to the sample size, and say when they are not",
+          "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  app::SearchRequest request;
+  request.facets = true;
+  auto exact = f.Search("cyber", request);
+  REQUIRE(exact.has_facets);
+  CHECK(exact.facets_exact);
+  int statements = 0;
+  for (const auto& kind : exact.facets.kind) statements += kind.count;
+  CHECK(statements == static_cast<int>(exact.total_estimate));
+
+  request.facet_sample = 3;
+  auto sampled = f.Search("cyber", request);
+  REQUIRE(sampled.has_facets);
+  CHECK_FALSE(sampled.facets_exact);
+}

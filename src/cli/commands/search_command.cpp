@@ -36,7 +36,12 @@ void PrintResults(const app::SearchResults& results, const app::SearchRequest& r
   const bool ansi = UseAnsiHighlight();
   int rank = results.offset;
   for (const auto& hit : results.hits) PrintHit(++rank, hit, ansi);
-  if (results.has_facets) PrintFacets(results.facets);
+  if (results.has_facets) {
+    PrintFacets(results.facets);
+    if (!results.facets_exact) {
+      std::printf("  (counted over the best %d matches)\n", request.facet_sample);
+    }
+  }
 }
 
 }  // namespace
