@@ -3,8 +3,9 @@
 //
 // Invariants of the index pipeline (continuing ImportService's numbering; tests cite them):
 //  6. Every change to a document's indexed content writes an index_outbox row in the SAME
-//     SQLite transaction as the change (deletions by trigger), so the store alone says what the
-//     index still lacks.
+//     SQLite transaction as the change: imports explicitly; deletions and changes made by other
+//     services (commitments, their actors, norm links, follow-ups) by triggers of migration 2.
+//     So the store alone says what the index still lacks.
 //  7. An outbox row is cleared only after the Xapian commit that contains its document; a crash
 //     between the two commits leaves the row, and the next Sync() (run when a writable library's
 //     SearchService is first used, and after each import) repairs the index.

@@ -253,6 +253,65 @@ INSERT INTO index_outbox (document_id, action, queued_at)
   SELECT id, 'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM documents ORDER BY id;
 )sql";
 
+// Migration 2, continued: what the index holds besides the text (commitments, their actors,
+// norm links, follow-up statuses) can change outside an import, by services this module does not
+// know; these triggers queue the affected document in the changing transaction (invariant 6).
+std::string IndexOutboxTriggers() {
+  // `document_of` selects the affected document ids from the NEW/OLD row.
+  struct Source {
+    std::string_view table;
+    std::string_view events;  // "INSERT", "UPDATE", "DELETE"
+    std::string_view row;     // "new" or "old"
+    std::string_view document_of;
+  };
+  constexpr std::string_view kOfCommitment =
+      "SELECT p.document_id FROM commitments c JOIN paragraphs p ON p.id = c.paragraph_id "
+      "WHERE c.id = {row}.commitment_id";
+  constexpr std::string_view kOfFollowUp =
+      "SELECT DISTINCT p.document_id FROM follow_up_commitments fc "
+      "JOIN commitments c ON c.id = fc.commitment_id JOIN paragraphs p ON p.id = c.paragraph_id "
+      "WHERE fc.follow_up_id = {row}.follow_up_id";
+  const Source sources[] = {
+      {"commitments", "INSERT", "new",
+       "SELECT document_id FROM paragraphs WHERE id = new.paragraph_id"},
+      {"commitments", "UPDATE", "new",
+       "SELECT document_id FROM paragraphs WHERE id IN (new.paragraph_id, old.paragraph_id)"},
+      {"commitments", "DELETE", "old",
+       "SELECT document_id FROM paragraphs WHERE id = old.paragraph_id"},
+      {"commitment_actors", "INSERT", "new", kOfCommitment},
+      {"commitment_actors", "DELETE", "old", kOfCommitment},
+      {"follow_up_commitments", "INSERT", "new", kOfCommitment},
+      {"follow_up_commitments", "DELETE", "old", kOfCommitment},
+      {"follow_up_events", "INSERT", "new", kOfFollowUp},
+  };
+  std::string sql;
+  for (const Source& source : sources) {
+    std::string select(source.document_of);
+    for (auto at = select.find("{row}"); at != std::string::npos; at = select.find("{row}")) {
+      select.replace(at, 5, source.row);
+    }
+    std::string name = std::string(source.table) + "_queue_index_" +
+                       (source.events == "INSERT" ? "insert"
+                        : source.events == "UPDATE" ? "update" : "delete");
+    sql += "CREATE TRIGGER " + name + " AFTER " + std::string(source.events) + " ON " +
+           std::string(source.table) +
+           " BEGIN INSERT INTO index_outbox (document_id, action, queued_at) SELECT document_id, "
+           "'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM (" + select + "); END;\n";
+  }
+  // Norm links of commitments (links have no foreign keys: match on the kinds).
+  for (std::string_view row : {"new", "old"}) {
+    const std::string r(row);
+    sql += "CREATE TRIGGER links_queue_index_" + std::string(row == "new" ? "insert" : "delete") +
+           " AFTER " + (row == "new" ? "INSERT" : "DELETE") +
+           " ON links WHEN " + r + ".source_kind = 'commitment' AND " + r +
+           ".target_kind = 'norm' BEGIN INSERT INTO index_outbox (document_id, action, "
+           "queued_at) SELECT p.document_id, 'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+           "FROM commitments c JOIN paragraphs p ON p.id = c.paragraph_id WHERE c.id = " + r +
+           ".source_id; END;\n";
+  }
+  return sql;
+}
+
 struct Migration {
   int version;
   std::string sql;
@@ -260,7 +319,7 @@ struct Migration {
 
 std::array<Migration, 2> Migrations() {
   return {{{1, std::string(kMigration1) + LinkCleanupTriggers()},
-           {2, std::string(kMigration2)}}};
+           {2, std::string(kMigration2) + IndexOutboxTriggers()}}};
 }
 
 }  // namespace

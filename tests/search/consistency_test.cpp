@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "core/fault.h"
+#include "store/follow_up_repository.h"
 #include "search_fixture.h"
 
 using namespace nt;
@@ -170,6 +171,37 @@ TEST_CASE("Index consistency: an empty library searches an empty index", "[searc
   auto results = f.Search("cyber");
   CHECK(results.hits.empty());
   CHECK(results.total_estimate == 0);
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+}
+
+TEST_CASE("Index consistency: a follow-up recorded outside an import queues its commitment's "
+          "document, and status: finds it after the sync (invariant 6)", "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  auto commitment = f.Search("\"critical infrastructure\" item:commitment");
+  REQUIRE_FALSE(commitment.hits.empty());
+  CHECK(f.Search("status:in_progress").hits.empty());
+
+  store::FollowUpRepository follow_ups(f.library->database());
+  FollowUp follow_up;
+  follow_up.title = "Exchange on critical infrastructure approaches";
+  follow_up.commitment_ids = {CommitmentId(commitment.hits.front().item_id)};
+  FollowUpEvent first;
+  first.date = "2018-01-15";
+  first.status = FollowUpStatus::kInProgress;
+  REQUIRE(follow_ups.Insert(follow_up, first));
+
+  auto queued = f.search->Check();
+  REQUIRE(queued);
+  CHECK(queued->pending == 1);
+  CHECK_FALSE(queued->ok());  // the content hash now differs
+
+  f.Reopen();  // the next search syncs first
+  auto found = f.Search("status:in_progress");
+  CHECK(HasLabel(found, "7(2)a", search::ItemKind::kCommitment));
+  CHECK(HasLabel(found, "7(2)a"));
   auto check = f.search->Check();
   REQUIRE(check);
   CHECK(check->ok());
