@@ -138,7 +138,8 @@ Result<search::IndexDocument> SearchService::Assemble(DocumentId id) {
       auto from = links.From({EntityKind::kCommitment, c.id.value});
       if (!from) return Fail(from.error());
       for (const Link& link : *from) {
-        if (link.target.kind == EntityKind::kNorm) AddUnique(item.norms, norm_codes[link.target.id]);
+        if (link.target.kind == EntityKind::kNorm)
+          AddUnique(item.norms, norm_codes[link.target.id]);
       }
       auto followed = follow_ups.ForCommitment(c.id);
       if (!followed) return Fail(followed.error());
@@ -363,8 +364,7 @@ Result<std::vector<SearchHit>> SearchService::AllMatches(const std::string& quer
   return std::move(results->hits);
 }
 
-Result<SavedSearch> SearchService::Save(std::string_view name, std::string_view query,
-                                        bool watch) {
+Result<SavedSearch> SearchService::Save(std::string_view name, std::string_view query, bool watch) {
   if (TrimView(name).empty()) {
     return Fail(ErrorCode::kUsage, "A saved search needs a name.");
   }

@@ -50,8 +50,8 @@ struct IndexCheckReport {
   int store_documents = 0;
   int index_documents = 0;
   std::int64_t index_items = 0;
-  int pending = 0;                  // documents still queued in the outbox
-  std::vector<std::string> drift;   // one sentence per disagreement
+  int pending = 0;                 // documents still queued in the outbox
+  std::vector<std::string> drift;  // one sentence per disagreement
   bool ok() const { return drift.empty(); }
 };
 

@@ -86,7 +86,8 @@ Json ToJson(const app::SearchHit& hit, int rank) {
 Json ToJson(const app::Facets& facets) {
   auto counts = [](const std::vector<search::FacetCount>& values) {
     Json out = Json::array();
-    for (const auto& value : values) out.push_back({{"value", value.value}, {"count", value.count}});
+    for (const auto& value : values)
+      out.push_back({{"value", value.value}, {"count", value.count}});
     return out;
   };
   return {{"actor", counts(facets.actor)},

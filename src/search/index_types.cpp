@@ -28,9 +28,9 @@ void Add(std::string& out, const std::vector<std::string>& values) {
 
 std::string ContentHash(const IndexDocument& d) {
   std::string out;
-  for (std::string_view field : {std::string_view(d.title), std::string_view(d.symbol),
-                                 std::string_view(d.kind), std::string_view(d.date),
-                                 std::string_view(d.language), std::string_view(d.dialogue)}) {
+  for (std::string_view field :
+       {std::string_view(d.title), std::string_view(d.symbol), std::string_view(d.kind),
+        std::string_view(d.date), std::string_view(d.language), std::string_view(d.dialogue)}) {
     Add(out, field);
   }
   Add(out, d.round ? std::to_string(*d.round) : "-");

@@ -21,7 +21,7 @@ struct IndexItem {
   std::int64_t paragraph_id = 0;  // the paragraph (itself, for a paragraph)
   std::string label;              // printed paragraph label: "7(2)a"
   std::string text;
-  std::string language;           // BCP 47 primary tag; empty = the document's
+  std::string language;                       // BCP 47 primary tag; empty = the document's
   std::vector<std::string> actors;            // canonical names (mentioned or bound)
   std::vector<std::string> commitment_types;  // "pledge", ...
   std::vector<std::string> norms;             // codes: "13(f)"

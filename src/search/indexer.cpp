@@ -52,10 +52,10 @@ Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& fold
   std::error_code ec;
   if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), ec);
   try {
-    impl->database = Xapian::WritableDatabase(
-        platform::PathToUtf8(folder),
-        mode == IndexOpenMode::kOverwrite ? Xapian::DB_CREATE_OR_OVERWRITE
-                                          : Xapian::DB_CREATE_OR_OPEN);
+    impl->database =
+        Xapian::WritableDatabase(platform::PathToUtf8(folder), mode == IndexOpenMode::kOverwrite
+                                                                   ? Xapian::DB_CREATE_OR_OVERWRITE
+                                                                   : Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening " + impl->Name()));
   }
@@ -104,8 +104,8 @@ Status Indexer::Remove(std::int64_t document_id) {
     impl_->database.set_metadata(StateKey(document_id), "");
     return {};
   } catch (const Xapian::Error& error) {
-    return Fail(XapianError(error, "Removing document #" + std::to_string(document_id) +
-                                       " from " + impl_->Name()));
+    return Fail(XapianError(
+        error, "Removing document #" + std::to_string(document_id) + " from " + impl_->Name()));
   }
 }
 

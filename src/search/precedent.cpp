@@ -55,10 +55,9 @@ std::vector<Word> SplitWords(std::string_view text) {
   while (i < text.size()) {
     while (i < text.size() && !IsWordByte(static_cast<unsigned char>(text[i]))) ++i;
     std::size_t begin = i;
-    while (i < text.size() &&
-           (IsWordByte(static_cast<unsigned char>(text[i])) ||
-            (text[i] == '\'' && i + 1 < text.size() &&
-             IsWordByte(static_cast<unsigned char>(text[i + 1]))))) {
+    while (i < text.size() && (IsWordByte(static_cast<unsigned char>(text[i])) ||
+                               (text[i] == '\'' && i + 1 < text.size() &&
+                                IsWordByte(static_cast<unsigned char>(text[i + 1]))))) {
       ++i;
     }
     if (i > begin) {
@@ -79,9 +78,8 @@ MinHashSignature MinHash(const std::vector<Word>& words, std::size_t begin, std:
   MinHashSignature signature(kMinHashSize, std::numeric_limits<std::uint64_t>::max());
   auto add = [&](std::uint64_t shingle) {
     for (int k = 0; k < kMinHashSize; ++k) {
-      signature[static_cast<std::size_t>(k)] =
-          std::min(signature[static_cast<std::size_t>(k)],
-                   Mix(shingle, static_cast<std::uint64_t>(k) + 1));
+      signature[static_cast<std::size_t>(k)] = std::min(
+          signature[static_cast<std::size_t>(k)], Mix(shingle, static_cast<std::uint64_t>(k) + 1));
     }
   };
   // Shingles: every word (robust to reordering) and every word pair (rewards the same order).
@@ -135,8 +133,7 @@ WindowMatch BestWindow(const std::vector<Word>& query, const MinHashSignature& q
   if (words.empty() || query.empty()) return best;
   const std::size_t length = std::min(query.size(), words.size());
   for (std::size_t begin = 0; begin + length <= words.size(); ++begin) {
-    double similarity =
-        EstimatedSimilarity(query_signature, MinHash(words, begin, begin + length));
+    double similarity = EstimatedSimilarity(query_signature, MinHash(words, begin, begin + length));
     if (similarity > best.similarity) {
       best.similarity = similarity;
       best.begin = begin;
@@ -151,9 +148,10 @@ WindowMatch BestWindow(const std::vector<Word>& query, const MinHashSignature& q
   for (bool improved = true; improved;) {
     improved = false;
     const std::size_t b = best.begin, e = best.end;
-    const std::pair<std::size_t, std::size_t> moves[] = {
-        {b > 0 ? b - 1 : b, e}, {b, e < words.size() ? e + 1 : e}, {b + 1 < e ? b + 1 : b, e},
-        {b, e > b + 1 ? e - 1 : e}};
+    const std::pair<std::size_t, std::size_t> moves[] = {{b > 0 ? b - 1 : b, e},
+                                                         {b, e < words.size() ? e + 1 : e},
+                                                         {b + 1 < e ? b + 1 : b, e},
+                                                         {b, e > b + 1 ? e - 1 : e}};
     for (auto [nb, ne] : moves) {
       if (nb == b && ne == e) continue;
       double s = score(nb, ne);

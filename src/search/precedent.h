@@ -39,8 +39,8 @@ struct DiffWord {
 std::vector<DiffWord> WordDiff(const std::vector<Word>& query, const std::vector<Word>& found);
 
 struct WindowMatch {
-  double similarity = 0;    // MinHash estimate over the best window
-  std::size_t begin = 0;    // word range of the window in the paragraph
+  double similarity = 0;  // MinHash estimate over the best window
+  std::size_t begin = 0;  // word range of the window in the paragraph
   std::size_t end = 0;
   std::vector<DiffWord> diff;  // query -> window
   std::string excerpt;         // the window's text as written (with its punctuation)
@@ -54,9 +54,9 @@ WindowMatch BestWindow(const std::vector<Word>& query, const MinHashSignature& q
 namespace nt::search {
 
 struct Precedent {
-  SearchHit hit;      // the paragraph (document, label, date, text)
-  WindowMatch match;  // where in it, how similar, what differs
-  bool exact = false; // the query's words appear in order, unchanged
+  SearchHit hit;       // the paragraph (document, label, date, text)
+  WindowMatch match;   // where in it, how similar, what differs
+  bool exact = false;  // the query's words appear in order, unchanged
 };
 
 struct PrecedentOptions {

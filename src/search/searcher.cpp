@@ -31,8 +31,8 @@ bool IsDateSpec(std::string_view s) {
   };
   if (s.size() == 4) return digits(0, 4);
   if (s.size() == 7) return digits(0, 4) && s[4] == '-' && digits(5, 2);
-  if (s.size() == 10) return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
-                             digits(8, 2);
+  if (s.size() == 10)
+    return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
   return false;
 }
 
@@ -45,8 +45,10 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
   Xapian::Query operator()(const std::string& begin, const std::string& end) override {
     for (const std::string* bound : {&begin, &end}) {
       if (!bound->empty() && !IsDateSpec(*bound)) {
-        throw Xapian::QueryParserError("a date range takes dates like 2015, 2017-07 or "
-                                       "2017-07-24, not '" + *bound + "'");
+        throw Xapian::QueryParserError(
+            "a date range takes dates like 2015, 2017-07 or "
+            "2017-07-24, not '" +
+            *bound + "'");
       }
     }
     const std::string low = begin.empty() ? "" : DateKey(begin);
@@ -103,7 +105,8 @@ class ActorFieldProcessor : public Xapian::FieldProcessor {
   explicit ActorFieldProcessor(const std::vector<ActorNames>& actors) {
     for (const ActorNames& actor : actors) {
       names_.emplace(ToLowerAscii(actor.canonical), actor.canonical);
-      for (const std::string& name : actor.names) names_.emplace(ToLowerAscii(name), actor.canonical);
+      for (const std::string& name : actor.names)
+        names_.emplace(ToLowerAscii(name), actor.canonical);
       for (const std::string& acronym : actor.acronyms) acronyms_.emplace(acronym, actor.canonical);
     }
   }
@@ -226,8 +229,7 @@ struct Searcher::Impl {
     parser.add_rangeprocessor((new DateRangeProcessor())->release());
     parser.add_boolean_prefix("date", (new DateFieldProcessor())->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT |
-                           Xapian::QueryParser::FLAG_CJK_NGRAM;
+                           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
     return parser.parse_query(text, flags);
   }
 
@@ -238,11 +240,11 @@ struct Searcher::Impl {
     hit.weight = it.get_weight();
     hit.percent = it.get_percent();
     if (snippet_length > 0) {
-      hit.snippet = ParseSnippet(mset.snippet(
-          hit.text, snippet_length, stemmer,
-          Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-              Xapian::MSet::SNIPPET_CJK_NGRAM,
-          kHighlightStart, kHighlightEnd, "…"));
+      hit.snippet = ParseSnippet(mset.snippet(hit.text, snippet_length, stemmer,
+                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                                  Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                                  Xapian::MSet::SNIPPET_CJK_NGRAM,
+                                              kHighlightStart, kHighlightEnd, "…"));
     }
     return hit;
   }
@@ -266,11 +268,12 @@ struct Searcher::Impl {
       }
       // Every match is counted up to the sample size (all of them in a library of that size).
       check_at_least = std::min<Xapian::doccount>(
-          database.get_doccount(), static_cast<Xapian::doccount>(std::max(request.facet_sample, 0)));
+          database.get_doccount(),
+          static_cast<Xapian::doccount>(std::max(request.facet_sample, 0)));
     }
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit),
-                                         check_at_least);
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                         static_cast<Xapian::doccount>(request.limit), check_at_least);
     SearchResults results;
     results.offset = request.offset;
     results.total_estimate = mset.get_matches_estimated();
@@ -340,8 +343,8 @@ Result<SearchResults> Searcher::MoreLikeThis(std::int64_t paragraph_id, int limi
       const std::string unique = UniqueTerm(ItemKind::kParagraph, paragraph_id);
       auto post = db.postlist_begin(unique);
       if (post == db.postlist_end(unique)) {
-        return Fail(ErrorCode::kNotFound, "Paragraph #" + std::to_string(paragraph_id) +
-                                              " is not in the search index.");
+        return Fail(ErrorCode::kNotFound,
+                    "Paragraph #" + std::to_string(paragraph_id) + " is not in the search index.");
       }
       Xapian::RSet rset;
       rset.add_document(*post);
@@ -352,12 +355,12 @@ Result<SearchResults> Searcher::MoreLikeThis(std::int64_t paragraph_id, int limi
       std::vector<Xapian::Query> terms;
       for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
       if (terms.empty()) return SearchResults{};
-      Xapian::Query query(Xapian::Query::OP_AND_NOT,
-                          Xapian::Query(Xapian::Query::OP_FILTER,
-                                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(),
-                                                      terms.end()),
-                                        Xapian::Query(std::string(PrefixOf("item")) + "paragraph")),
-                          Xapian::Query(unique));
+      Xapian::Query query(
+          Xapian::Query::OP_AND_NOT,
+          Xapian::Query(Xapian::Query::OP_FILTER,
+                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                        Xapian::Query(std::string(PrefixOf("item")) + "paragraph")),
+          Xapian::Query(unique));
       SearchRequest request;
       request.limit = limit;
       request.snippet_length = 0;

@@ -23,9 +23,9 @@ namespace nt::search {
 
 // An actor and every name a query may use for it.
 struct ActorNames {
-  std::string canonical;               // as indexed
-  std::vector<std::string> names;      // case-insensitive
-  std::vector<std::string> acronyms;   // exact case
+  std::string canonical;              // as indexed
+  std::vector<std::string> names;     // case-insensitive
+  std::vector<std::string> acronyms;  // exact case
 };
 
 enum class SortOrder { kRelevance, kDateNewestFirst, kDateOldestFirst };
@@ -49,16 +49,16 @@ struct SnippetPart {
 
 struct SearchHit {
   ItemKind kind = ItemKind::kParagraph;
-  std::int64_t item_id = 0;       // paragraph or commitment id
+  std::int64_t item_id = 0;  // paragraph or commitment id
   std::int64_t paragraph_id = 0;
   std::int64_t document_id = 0;
   std::string document_title;
   std::string document_kind;
   std::string date;
   std::string label;
-  std::string text;               // the whole indexed text
+  std::string text;  // the whole indexed text
   std::vector<SnippetPart> snippet;
-  double weight = 0;              // BM25 (0 when sorted by date only)
+  double weight = 0;  // BM25 (0 when sorted by date only)
   int percent = 0;
 };
 
@@ -79,7 +79,7 @@ struct SearchResults {
   std::vector<SearchHit> hits;
   bool has_facets = false;
   bool facets_exact = true;  // false: counted over the best `facet_sample` matches only
-  Facets facets;  // when requested
+  Facets facets;             // when requested
 };
 
 class Searcher {

@@ -42,8 +42,8 @@ Status IndexOutboxRepository::ClearAll() {
 }
 
 Result<int> IndexOutboxRepository::Count() {
-  auto count = database_.connection().QueryInt(
-      "SELECT count(DISTINCT document_id) FROM index_outbox");
+  auto count =
+      database_.connection().QueryInt("SELECT count(DISTINCT document_id) FROM index_outbox");
   if (!count) return Fail(count.error());
   return static_cast<int>(*count);
 }

@@ -35,18 +35,89 @@ double Seconds(Clock::time_point since) {
 // ---- synthetic corpus ----------------------------------------------------------------------
 
 // Diplomatic vocabulary first (frequent), then generated words (the long tail): Zipf ranks.
-const std::vector<std::string> kCoreWords = {
-    "the", "and", "of", "to", "in", "cyber", "cooperation", "security", "international",
-    "states", "information", "will", "countries", "governments", "cyberspace", "critical",
-    "infrastructure", "sharing", "norms", "responsible", "behaviour", "capacity", "building",
-    "confidence", "measures", "incident", "response", "threats", "resilience", "law",
-    "stability", "peace", "development", "private", "sector", "agreed", "affirmed", "committed",
-    "recognized", "welcomed", "dialogue", "bilateral", "framework", "strategy", "technical",
-    "exchange", "promote", "strengthen", "enhance", "support", "continue", "further", "both",
-    "two", "sides", "parties", "national", "global", "economic", "social", "open",
-    "interoperable", "reliable", "secure", "accessible", "botnets", "malicious", "activities",
-    "supply", "chain", "vulnerabilities", "emergency", "teams", "human", "rights", "privacy",
-    "terrorist", "criminal", "use", "territory", "attribution", "assistance", "requests"};
+const std::vector<std::string> kCoreWords = {"the",
+                                             "and",
+                                             "of",
+                                             "to",
+                                             "in",
+                                             "cyber",
+                                             "cooperation",
+                                             "security",
+                                             "international",
+                                             "states",
+                                             "information",
+                                             "will",
+                                             "countries",
+                                             "governments",
+                                             "cyberspace",
+                                             "critical",
+                                             "infrastructure",
+                                             "sharing",
+                                             "norms",
+                                             "responsible",
+                                             "behaviour",
+                                             "capacity",
+                                             "building",
+                                             "confidence",
+                                             "measures",
+                                             "incident",
+                                             "response",
+                                             "threats",
+                                             "resilience",
+                                             "law",
+                                             "stability",
+                                             "peace",
+                                             "development",
+                                             "private",
+                                             "sector",
+                                             "agreed",
+                                             "affirmed",
+                                             "committed",
+                                             "recognized",
+                                             "welcomed",
+                                             "dialogue",
+                                             "bilateral",
+                                             "framework",
+                                             "strategy",
+                                             "technical",
+                                             "exchange",
+                                             "promote",
+                                             "strengthen",
+                                             "enhance",
+                                             "support",
+                                             "continue",
+                                             "further",
+                                             "both",
+                                             "two",
+                                             "sides",
+                                             "parties",
+                                             "national",
+                                             "global",
+                                             "economic",
+                                             "social",
+                                             "open",
+                                             "interoperable",
+                                             "reliable",
+                                             "secure",
+                                             "accessible",
+                                             "botnets",
+                                             "malicious",
+                                             "activities",
+                                             "supply",
+                                             "chain",
+                                             "vulnerabilities",
+                                             "emergency",
+                                             "teams",
+                                             "human",
+                                             "rights",
+                                             "privacy",
+                                             "terrorist",
+                                             "criminal",
+                                             "use",
+                                             "territory",
+                                             "attribution",
+                                             "assistance",
+                                             "requests"};
 
 struct Corpus {
   std::vector<IndexDocument> documents;  // 10 paragraphs each
@@ -55,8 +126,8 @@ struct Corpus {
 };
 
 std::string MakeWord(std::mt19937_64& rng) {
-  static const char* kSyllables[] = {"ka", "ri", "to", "men", "sor", "lu", "vi", "tra", "pol",
-                                     "den", "cor", "sta", "ne", "mi", "gra", "tur", "lin", "ex"};
+  static const char* kSyllables[] = {"ka",  "ri",  "to",  "men", "sor", "lu",  "vi",  "tra", "pol",
+                                     "den", "cor", "sta", "ne",  "mi",  "gra", "tur", "lin", "ex"};
   std::uniform_int_distribution<int> count(2, 4), pick(0, 17);
   std::string word;
   for (int i = count(rng); i > 0; --i) word += kSyllables[pick(rng)];
@@ -76,9 +147,9 @@ Corpus Generate(std::size_t paragraphs, std::uint64_t seed) {
   }
   std::uniform_real_distribution<double> unit(0, 1);
   std::lognormal_distribution<double> length(std::log(55.0), 0.5);  // words per paragraph
-  const std::vector<std::string> actors = {"Japan", "United States", "United Kingdom",
-                                           "Australia", "Singapore", "France", "Germany",
-                                           "India", "Estonia", "Republic of Korea"};
+  const std::vector<std::string> actors = {
+      "Japan",  "United States", "United Kingdom", "Australia", "Singapore",
+      "France", "Germany",       "India",          "Estonia",   "Republic of Korea"};
   const std::vector<std::string> kinds = {"statement", "un_report", "agreement"};
   Corpus corpus;
   std::int64_t next_item = 1;
@@ -256,8 +327,8 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
   const double xapian_rate = static_cast<double>(corpus.paragraphs) / Seconds(start);
   const auto index_bytes = FolderBytes(index);
   const auto compacted = dir / "compacted";
-  const std::string compact = "xapian-compact --no-full " + index.string() + " " +
-                              compacted.string() + " > /dev/null";
+  const std::string compact =
+      "xapian-compact --no-full " + index.string() + " " + compacted.string() + " > /dev/null";
   const bool compacted_ok = std::system(compact.c_str()) == 0;
   const auto compact_bytes = compacted_ok ? FolderBytes(compacted) : index_bytes;
 
@@ -326,8 +397,9 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
   std::printf("Index size: %.1f MB, %.1f MB after xapian-compact = %.2fx the raw text.\n\n",
               static_cast<double>(index_bytes) / 1e6, static_cast<double>(compact_bytes) / 1e6,
               static_cast<double>(compact_bytes) / static_cast<double>(corpus.bytes));
-  std::printf("| query class (top 10) | Xapian p50 ms | Xapian p99 ms | FTS5 p50 ms | FTS5 p99 ms |\n"
-              "|---|---:|---:|---:|---:|\n");
+  std::printf(
+      "| query class (top 10) | Xapian p50 ms | Xapian p99 ms | FTS5 p50 ms | FTS5 p99 ms |\n"
+      "|---|---:|---:|---:|---:|\n");
   for (const QueryClass& query_class : Queries(queries)) {
     std::vector<double> xapian_ms, fts_ms;
     for (int pass = 0; pass < 2; ++pass) {
@@ -361,8 +433,9 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
     std::printf("| %s | %.2f | %.2f | %.2f | %.2f |\n", query_class.name.c_str(), x.p50_ms,
                 x.p99_ms, f.p50_ms, f.p99_ms);
   }
-  std::printf("\nXapian queries include parsing, BM25 top-10, snippets (and facet counts over "
-              "all matches for 'faceted'); FTS5 'faceted' is a GROUP BY year over all matches.\n");
+  std::printf(
+      "\nXapian queries include parsing, BM25 top-10, snippets (and facet counts over "
+      "all matches for 'faceted'); FTS5 'faceted' is a GROUP BY year over all matches.\n");
   sqlite3_finalize(match);
   sqlite3_finalize(facet);
   sqlite3_finalize(dated);

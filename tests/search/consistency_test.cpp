@@ -3,8 +3,8 @@
 #include <fstream>
 
 #include "core/fault.h"
-#include "store/follow_up_repository.h"
 #include "search_fixture.h"
+#include "store/follow_up_repository.h"
 
 using namespace nt;
 using test::HasLabel;
@@ -13,15 +13,20 @@ using test::SearchFixture;
 namespace {
 
 std::filesystem::path WriteStatement(const test::TempDir& dir, const std::string& sentence) {
-  return dir.Write("statement.md", "# Joint Statement on Quantum Cooperation\n\n"
-                                   "Tokyo, March 3, 2020\n\n1. " + sentence + "\n\n"
-                                   "2. The two sides welcomed progress on supply chain security.\n");
+  return dir.Write("statement.md",
+                   "# Joint Statement on Quantum Cooperation\n\n"
+                   "Tokyo, March 3, 2020\n\n1. " +
+                       sentence +
+                       "\n\n"
+                       "2. The two sides welcomed progress on supply chain security.\n");
 }
 
 }  // namespace
 
-TEST_CASE("Index consistency: an import writes an outbox row that the index sync clears "
-          "(invariants 6, 7)", "[search]") {
+TEST_CASE(
+    "Index consistency: an import writes an outbox row that the index sync clears "
+    "(invariants 6, 7)",
+    "[search]") {
   SearchFixture f;
   f.Import({test::JointStatementPath()}, /*indexed=*/false);
   auto before = f.search->Check();
@@ -40,8 +45,10 @@ TEST_CASE("Index consistency: an import writes an outbox row that the index sync
   CHECK(after->index_documents == 1);
 }
 
-TEST_CASE("Index consistency: a crash between the SQLite and the Xapian commit is repaired on "
-          "the next open (invariant 7)", "[search]") {
+TEST_CASE(
+    "Index consistency: a crash between the SQLite and the Xapian commit is repaired on "
+    "the next open (invariant 7)",
+    "[search]") {
   SearchFixture f;
   f.Import({test::NiscArticlePath()});
   const char* point = GENERATE("search.before_index_commit", "search.before_outbox_clear");
@@ -51,7 +58,7 @@ TEST_CASE("Index consistency: a crash between the SQLite and the Xapian commit i
   auto report = service.Import({test::JointStatementPath()});
   fault::DisarmAll();
   REQUIRE(report);
-  CHECK(report->AllSucceeded());           // the document is stored...
+  CHECK(report->AllSucceeded());             // the document is stored...
   REQUIRE(report->index_error.has_value());  // ...but the index step was interrupted
   auto check = f.search->Check();
   REQUIRE(check);
@@ -112,8 +119,10 @@ TEST_CASE("Index consistency: deleting a document removes it from the index", "[
   CHECK(check->index_documents == 1);
 }
 
-TEST_CASE("Index consistency: re-importing a changed file replaces its index entries "
-          "(invariant 8)", "[search]") {
+TEST_CASE(
+    "Index consistency: re-importing a changed file replaces its index entries "
+    "(invariant 8)",
+    "[search]") {
   SearchFixture f;
   test::TempDir files;
   auto path = WriteStatement(files, "Both sides will cooperate on quantum cryptography research.");
@@ -176,8 +185,10 @@ TEST_CASE("Index consistency: an empty library searches an empty index", "[searc
   CHECK(check->ok());
 }
 
-TEST_CASE("Index consistency: a follow-up recorded outside an import queues its commitment's "
-          "document, and status: finds it after the sync (invariant 6)", "[search]") {
+TEST_CASE(
+    "Index consistency: a follow-up recorded outside an import queues its commitment's "
+    "document, and status: finds it after the sync (invariant 6)",
+    "[search]") {
   SearchFixture f;
   f.ImportCorpus();
   auto commitment = f.Search("\"critical infrastructure\" item:commitment");

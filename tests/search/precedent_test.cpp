@@ -28,7 +28,7 @@ TEST_CASE("Precedent: the word diff shows what was removed from the query and ad
   auto diff = WordDiff(query, found);
   std::string text;
   for (const auto& word : diff) {
-    text += word.op == DiffOp::kSame ? word.word
+    text += word.op == DiffOp::kSame    ? word.word
             : word.op == DiffOp::kAdded ? "{+" + word.word + "+}"
                                         : "[-" + word.word + "-]";
     text += ' ';

@@ -54,9 +54,9 @@ TEST_CASE("CLI search: stable JSON with hits, snippet parts and facets", "[searc
   CHECK(json["total_estimate"].get<int>() >= 1);
   REQUIRE(json["hits"].size() == 1);
   const auto& hit = json["hits"][0];
-  for (const char* key : {"rank", "kind", "item_id", "paragraph_id", "document_id",
-                          "document_title", "document_kind", "date", "label", "weight", "percent",
-                          "snippet", "snippet_parts", "text"}) {
+  for (const char* key :
+       {"rank", "kind", "item_id", "paragraph_id", "document_id", "document_title", "document_kind",
+        "date", "label", "weight", "percent", "snippet", "snippet_parts", "text"}) {
     INFO(key);
     CHECK(hit.contains(key));
   }
@@ -85,11 +85,13 @@ TEST_CASE("CLI index, delete, precedent and watch", "[search][cli]") {
   CHECK(rebuild.exit_code == 0);
   CHECK_THAT(rebuild.out, Catch::Contains("2 documents indexed"));
 
-  CliRun precedent = f.Run({"precedent", "an accessible, open, interoperable, secure and reliable "
-                                         "cyberspace"});
+  CliRun precedent = f.Run({"precedent",
+                            "an accessible, open, interoperable, secure and reliable "
+                            "cyberspace"});
   INFO(precedent.err);
   CHECK(precedent.exit_code == 0);
-  CHECK_THAT(precedent.out, Catch::Contains("Joint Statement of the Japan-U.S. Cyber Dialogue · 3"));
+  CHECK_THAT(precedent.out,
+             Catch::Contains("Joint Statement of the Japan-U.S. Cyber Dialogue · 3"));
   CHECK_THAT(precedent.out, Catch::Contains("changes:"));
 
   CliRun save = f.Run({"search", "quantum", "--save", "q", "--watch"});

@@ -28,8 +28,10 @@ int FacetCount(const std::vector<search::FacetCount>& facet, const std::string& 
 
 }  // namespace
 
-TEST_CASE("SearchService: \"critical infrastructure\" actor:Japan finds 7(2)a with a highlighted "
-          "snippet and facets", "[search]") {
+TEST_CASE(
+    "SearchService: \"critical infrastructure\" actor:Japan finds 7(2)a with a highlighted "
+    "snippet and facets",
+    "[search]") {
   SearchFixture f;
   f.ImportCorpus();
   app::SearchRequest request;
@@ -53,8 +55,8 @@ TEST_CASE("SearchService: actor synonyms - actor:US finds paragraphs that say 't
           "[search]") {
   SearchFixture f;
   f.ImportCorpus();
-  for (const char* name : {"actor:US", "actor:U.S.", "actor:\"United States of America\"",
-                           "actor:USA"}) {
+  for (const char* name :
+       {"actor:US", "actor:U.S.", "actor:\"United States of America\"", "actor:USA"}) {
     auto results = f.Search(std::string("botnets ") + name);
     INFO(name);
     CHECK(HasLabel(results, "7(2)d"));
@@ -140,15 +142,51 @@ TEST_CASE("SearchService: paging, total estimate and sort by date", "[search]") 
 TEST_CASE("SearchService: malformed queries give one clear sentence, never a crash", "[search]") {
   SearchFixture f;
   f.ImportCorpus();
-  const std::vector<std::string> queries = {
-      "", "   ", "AND", "OR cyber", "cyber AND", "NOT", "(", ")", "((cyber", "cyber))",
-      "\"unclosed phrase", "cyber NEAR", "NEAR/3 cyber", "cyber NEAR/x space", "cyber ADJ/",
-      "*", "**", "c*y*b*", "actor:", "actor:\"", "date:..", "date:abc..2017", "date:2017..1999",
-      "date:2017-13..", "date:2017-07-24-01..", "kind:", "norm:13(f)", "title:\"", "+", "-",
-      "+-cyber", "cyber AND AND space", "XOR", "cyber XOR", "\x01\x02", "サイバー AND",
-      std::string(5000, 'a'), "a b c d e f g h i j k l m n o p q r s t u v w x y z",
-      "((((((((((((((((((((cyber))))))))))))))))))))", "field:with:colons", "date:2015..2017..2019",
-      "\"\"", "''", "NOT NOT NOT cyber", "cyber NEAR/999999999999 space"};
+  const std::vector<std::string> queries = {"",
+                                            "   ",
+                                            "AND",
+                                            "OR cyber",
+                                            "cyber AND",
+                                            "NOT",
+                                            "(",
+                                            ")",
+                                            "((cyber",
+                                            "cyber))",
+                                            "\"unclosed phrase",
+                                            "cyber NEAR",
+                                            "NEAR/3 cyber",
+                                            "cyber NEAR/x space",
+                                            "cyber ADJ/",
+                                            "*",
+                                            "**",
+                                            "c*y*b*",
+                                            "actor:",
+                                            "actor:\"",
+                                            "date:..",
+                                            "date:abc..2017",
+                                            "date:2017..1999",
+                                            "date:2017-13..",
+                                            "date:2017-07-24-01..",
+                                            "kind:",
+                                            "norm:13(f)",
+                                            "title:\"",
+                                            "+",
+                                            "-",
+                                            "+-cyber",
+                                            "cyber AND AND space",
+                                            "XOR",
+                                            "cyber XOR",
+                                            "\x01\x02",
+                                            "サイバー AND",
+                                            std::string(5000, 'a'),
+                                            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+                                            "((((((((((((((((((((cyber))))))))))))))))))))",
+                                            "field:with:colons",
+                                            "date:2015..2017..2019",
+                                            "\"\"",
+                                            "''",
+                                            "NOT NOT NOT cyber",
+                                            "cyber NEAR/999999999999 space"};
   for (const std::string& query : queries) {
     INFO("query: " << query);
     app::SearchRequest request;
@@ -193,8 +231,8 @@ TEST_CASE("SearchService: precedent finds paragraph 3 from a reworded query, wit
           "[search]") {
   SearchFixture f;
   f.ImportCorpus();
-  auto exact = f.search->Precedents(
-      "an accessible, open, interoperable, reliable and secure cyberspace");
+  auto exact =
+      f.search->Precedents("an accessible, open, interoperable, reliable and secure cyberspace");
   REQUIRE(exact);
   REQUIRE_FALSE(exact->empty());
   CHECK(exact->front().hit.label == "3");
@@ -203,8 +241,8 @@ TEST_CASE("SearchService: precedent finds paragraph 3 from a reworded query, wit
         "an accessible, open, interoperable, reliable and secure cyberspace");
 
   // Reworded: two adjectives swapped, one word split in two.
-  auto reworded = f.search->Precedents(
-      "an accessible, open, interoperable, secure and reliable cyber space");
+  auto reworded =
+      f.search->Precedents("an accessible, open, interoperable, secure and reliable cyber space");
   REQUIRE(reworded);
   auto found = std::find_if(reworded->begin(), reworded->end(),
                             [](const search::Precedent& p) { return p.hit.label == "3"; });

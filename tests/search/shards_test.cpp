@@ -84,8 +84,9 @@ class TcpServer {
   TcpServer(const std::filesystem::path& folder, int port) {
     const std::string port_text = std::to_string(port);
     const std::string path = folder.string();
-    std::vector<std::string> args = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
-                                     port_text, "--quiet", "--timeout", "10000", path};
+    std::vector<std::string> args = {"xapian-tcpsrv", "--interface", "127.0.0.1",
+                                     "--port",        port_text,     "--quiet",
+                                     "--timeout",     "10000",       path};
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
@@ -100,8 +101,9 @@ class TcpServer {
     posix_spawn_file_actions_init(&files);
     posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&files, 2, "/dev/null", O_WRONLY, 0);
-    started_ = posix_spawnp(&pid_, "xapian-tcpsrv", &files, &attributes, argv.data(),
-                            environ) == 0 && pid_ > 0;
+    started_ =
+        posix_spawnp(&pid_, "xapian-tcpsrv", &files, &attributes, argv.data(), environ) == 0 &&
+        pid_ > 0;
     posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attributes);
   }
@@ -138,14 +140,15 @@ TEST_CASE("Shards: a stub file searches a local shard and a remote xapian-tcpsrv
                               "The two countries will protect critical infrastructure.", "Japan"));
   BuildShard(remote, Statement(2, "UK-Singapore Joint Statement", "2019-09-20",
                                "Both sides will protect critical infrastructure and share "
-                               "threat information.", "Singapore"));
+                               "threat information.",
+                               "Singapore"));
   const int port = FreeLoopbackPort();
   TcpServer server(remote, port);
   REQUIRE(server.started());
   REQUIRE(server.WaitUntilReady(port));
 
-  const auto stub = dir.Write("team.stub", "auto " + local.string() + "\nremote 127.0.0.1:" +
-                                               std::to_string(port) + "\n");
+  const auto stub = dir.Write(
+      "team.stub", "auto " + local.string() + "\nremote 127.0.0.1:" + std::to_string(port) + "\n");
   auto searcher = Searcher::Open(stub);
   REQUIRE(searcher);
   SearchRequest request;

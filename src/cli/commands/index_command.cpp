@@ -20,10 +20,11 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
   auto arguments = std::make_shared<IndexArguments>();
   CLI::App* command = app.add_subcommand(
       "index", "Bring the search index up to date, rebuild it, or check it against the database");
-  auto* rebuild = command->add_flag("--rebuild", arguments->rebuild,
-                                    "Recreate the index from the database");
-  command->add_flag("--check", arguments->check,
-                    "Compare counts and per-document content hashes; report drift (exit 2)")
+  auto* rebuild =
+      command->add_flag("--rebuild", arguments->rebuild, "Recreate the index from the database");
+  command
+      ->add_flag("--check", arguments->check,
+                 "Compare counts and per-document content hashes; report drift (exit 2)")
       ->excludes(rebuild);
   command->add_flag("--json", arguments->json, "Print the report as JSON");
   command->callback([&context, arguments] {

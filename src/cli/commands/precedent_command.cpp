@@ -21,9 +21,15 @@ std::string DiffText(const std::vector<search::DiffWord>& diff) {
   for (const auto& word : diff) {
     if (!out.empty()) out += ' ';
     switch (word.op) {
-      case search::DiffOp::kSame: out += word.word; break;
-      case search::DiffOp::kAdded: out += "{+" + word.word + "+}"; break;
-      case search::DiffOp::kRemoved: out += "[-" + word.word + "-]"; break;
+      case search::DiffOp::kSame:
+        out += word.word;
+        break;
+      case search::DiffOp::kAdded:
+        out += "{+" + word.word + "+}";
+        break;
+      case search::DiffOp::kRemoved:
+        out += "[-" + word.word + "-]";
+        break;
     }
   }
   return out;
@@ -38,8 +44,8 @@ void AddPrecedentCommand(CLI::App& app, CliContext& context) {
   command->add_option("WORDING", arguments->wording, "The wording to look for")->required();
   command->add_option("--limit", arguments->limit, "At most this many precedents (default 20)")
       ->check(CLI::Range(1, 1000));
-  command->add_option("--threshold", arguments->threshold,
-                      "Minimum similarity, 0..1 (default 0.35)")
+  command
+      ->add_option("--threshold", arguments->threshold, "Minimum similarity, 0..1 (default 0.35)")
       ->check(CLI::Range(0.0, 1.0));
   command->add_flag("--json", arguments->json, "Print as JSON");
   command->callback([&context, arguments] {

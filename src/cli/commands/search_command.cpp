@@ -58,8 +58,9 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
       ->check(CLI::Range(0, 10000));
   command->add_option("--offset", arguments->offset, "Skip this many results (paging)")
       ->check(CLI::NonNegativeNumber);
-  command->add_option("--sort", arguments->sort,
-                      "relevance (BM25, default), date (newest first) or oldest")
+  command
+      ->add_option("--sort", arguments->sort,
+                   "relevance (BM25, default), date (newest first) or oldest")
       ->check(CLI::IsMember({"relevance", "date", "oldest"}));
   command->add_flag("--json", arguments->json, "Print as JSON");
   command->add_option("--like", arguments->like,

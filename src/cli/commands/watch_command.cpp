@@ -35,8 +35,9 @@ void AddWatchCommand(CLI::App& app, CliContext& context) {
       return PrintJson(out);
     }
     if (reports->empty()) {
-      std::printf("No watched searches; save one with 'normtrack search QUERY --save NAME "
-                  "--watch'.\n");
+      std::printf(
+          "No watched searches; save one with 'normtrack search QUERY --save NAME "
+          "--watch'.\n");
       return;
     }
     const bool ansi = UseAnsiHighlight();
