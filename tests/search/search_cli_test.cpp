@@ -115,3 +115,28 @@ TEST_CASE("CLI index, delete, precedent and watch", "[search][cli]") {
   CHECK(report["ok"] == true);
   CHECK(f.Run({"delete", "no such document"}).exit_code == 1);
 }
+
+TEST_CASE(
+    "CLI: an import interrupted before the index commit is reported by index --check and "
+    "repaired by the next search",
+    "[search][cli]") {
+  CliFixture f;
+  CliRun import = f.Run({"import", "-q", test::JointStatementPath().string()},
+                        {{"NORMTRACK_FAULT", "search.before_index_commit:1"}});
+  CHECK(import.exit_code == 0);  // the document is stored
+  CHECK_THAT(import.err, Catch::Contains("warning"));
+
+  CliRun drift = f.Run({"index", "--check"});
+  CHECK(drift.exit_code == 2);
+  CHECK_THAT(drift.out, Catch::Contains("Queued: 1"));
+  CHECK_THAT(drift.out, Catch::Contains("drift:"));
+
+  CliRun search = f.Run({"search", "botnets"});
+  INFO(search.err);
+  CHECK(search.exit_code == 0);
+  CHECK_THAT(search.out, Catch::Contains("7(2)d"));
+
+  CliRun clean = f.Run({"index", "--check"});
+  CHECK(clean.exit_code == 0);
+  CHECK_THAT(clean.out, Catch::Contains("Queued: 0"));
+}
