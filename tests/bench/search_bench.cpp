@@ -435,7 +435,8 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
   }
   std::printf(
       "\nXapian queries include parsing, BM25 top-10, snippets (and facet counts over "
-      "all matches for 'faceted'); FTS5 'faceted' is a GROUP BY year over all matches.\n");
+      "at most the best 20,000 matches for 'faceted'); FTS5 'faceted' is a GROUP BY year over all "
+      "matches.\n");
   sqlite3_finalize(match);
   sqlite3_finalize(facet);
   sqlite3_finalize(dated);
