@@ -11,7 +11,9 @@
 #include "core/fault.h"
 #include "core/platform.h"
 #include "core/text.h"
+#include "app/search_service.h"
 #include "store/document_repository.h"
+#include "store/index_outbox_repository.h"
 
 namespace nt::app {
 namespace {
@@ -205,6 +207,9 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
       auto linked = RecordAutomaticLinks(library_.database(), document.id, kSimilarity);
       if (!linked) return Fail(linked.error());
     }
+    // Invariant 6: the index learns of this document through a row of the same transaction.
+    NT_TRY(store::IndexOutboxRepository(library_.database())
+               .Enqueue(document.id, store::OutboxAction::kIndex));
     return fault::Check("import.before_commit");
   });
   if (!stored) {
@@ -252,7 +257,38 @@ Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::pa
     });
     if (!linked) report.link_error = linked.error();
   }
+  if (!options.dry_run) UpdateIndex(report);
   return report;
+}
+
+void ImportService::UpdateIndex(ImportReport& report) {
+  if (!search_) return;
+  auto synced = search_->Sync();
+  if (!synced) {
+    report.index_error = synced.error();
+    return;
+  }
+  auto watches = search_->RunWatches();
+  if (!watches) {
+    report.index_error = watches.error();
+    return;
+  }
+  for (const WatchReport& watch : *watches) {
+    if (watch.new_matches > 0) report.watch_matches.emplace_back(watch.search.name, watch.new_matches);
+  }
+}
+
+Result<Document> ImportService::DeleteDocument(std::string_view reference) {
+  auto document = library_.FindDocument(reference);
+  if (!document) return Fail(document.error());
+  // The deletion trigger queues the index removal inside this transaction (invariant 6).
+  NT_TRY(library_.database().InTransaction(
+      [&]() -> Status { return store::DocumentRepository(library_.database()).Delete(document->id); }));
+  if (search_) {
+    auto synced = search_->Sync();
+    if (!synced) return Fail(synced.error().WithContext("The document was deleted; its index entries go on the next search because"));
+  }
+  return document;
 }
 
 }  // namespace nt::app

@@ -9,6 +9,10 @@
 //  4. A changed file at a known source path becomes the next revision of the same document;
 //     paragraphs whose text did not change keep their ids (and what hangs on them).
 //  5. A dry run reads and classifies every file but writes nothing.
+//  6-10. The search index: see app/search_service.h. Each stored document (and each deletion)
+//     queues an index_outbox row inside its own transaction (6); after the files, the search
+//     service, when given, indexes what is queued in one batch and re-runs the watches (7, 10).
+//     An index failure never undoes or fails an import: the rows stay queued for repair.
 
 #include <filesystem>
 #include <optional>
@@ -22,6 +26,8 @@
 #include "importers/registry.h"
 
 namespace nt::app {
+
+class SearchService;
 
 enum class ImportOutcome {
   kImported,   // a new document
@@ -52,6 +58,11 @@ struct ImportReport {
   bool dry_run = false;
   // Set when the documents were stored but the job's citation links could not be recorded.
   std::optional<Error> link_error;
+  // Set when the documents were stored but the index could not be brought up to date (they
+  // stay queued and are indexed on the next open).
+  std::optional<Error> index_error;
+  // Watched searches with new matches after this import: name and count.
+  std::vector<std::pair<std::string, int>> watch_matches;
 
   int Count(ImportOutcome outcome) const;
   bool AllSucceeded() const { return Count(ImportOutcome::kFailed) == 0; }
@@ -67,9 +78,10 @@ class ImportService {
  public:
   // With `reference` (the gazetteer and norms catalogue), each document's actors, commitments,
   // dialogue and round are extracted and stored with it; without, only its text is.
+  // With `search`, imported documents are indexed (and watches re-run) after each Import().
   ImportService(Library& library, const importers::Registry& registry,
-                const ReferenceData* reference = nullptr)
-      : library_(library), registry_(registry), reference_(reference) {}
+                const ReferenceData* reference = nullptr, SearchService* search = nullptr)
+      : library_(library), registry_(registry), reference_(reference), search_(search) {}
 
   // The files an import of `paths` would read: files as given, folders walked recursively
   // (hidden entries skipped, only document extensions), in a stable sorted order.
@@ -84,10 +96,19 @@ class ImportService {
   // Imports one file (invariants 1, 3, 4, 5).
   FileImportResult ImportFile(const std::filesystem::path& path, bool dry_run);
 
+  // Deletes a document (`reference` as Library::FindDocument) with its paragraphs,
+  // commitments and links, queues its removal from the index (invariant 6) and, with a search
+  // service, removes it from the index. Returns the deleted document.
+  [[nodiscard]] Result<Document> DeleteDocument(std::string_view reference);
+
  private:
+  // Indexes what is queued and re-runs the watches; failures go into the report.
+  void UpdateIndex(ImportReport& report);
+
   Library& library_;
   const importers::Registry& registry_;
   const ReferenceData* reference_;
+  SearchService* search_;
 };
 
 }  // namespace nt::app

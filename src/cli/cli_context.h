@@ -48,5 +48,10 @@ void AddDialoguesCommand(CLI::App& app, CliContext& context);
 void AddFollowUpCommand(CLI::App& app, CliContext& context);
 void AddLinkCommand(CLI::App& app, CliContext& context);
 void AddGraphCommand(CLI::App& app, CliContext& context);
+void AddSearchCommand(CLI::App& app, CliContext& context);
+void AddIndexCommand(CLI::App& app, CliContext& context);
+void AddWatchCommand(CLI::App& app, CliContext& context);
+void AddPrecedentCommand(CLI::App& app, CliContext& context);
+void AddDeleteCommand(CLI::App& app, CliContext& context);
 
 }  // namespace nt::cli

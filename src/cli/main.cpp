@@ -33,6 +33,11 @@ int main(int argc, char** argv) {
   nt::cli::AddFollowUpCommand(app, context);
   nt::cli::AddLinkCommand(app, context);
   nt::cli::AddGraphCommand(app, context);
+  nt::cli::AddSearchCommand(app, context);
+  nt::cli::AddIndexCommand(app, context);
+  nt::cli::AddWatchCommand(app, context);
+  nt::cli::AddPrecedentCommand(app, context);
+  nt::cli::AddDeleteCommand(app, context);
 
   if (auto armed = nt::fault::ArmFromEnvironment(); !armed) {
     context.Report(armed.error());

@@ -217,13 +217,109 @@ std::string LinkCleanupTriggers() {
   return sql;
 }
 
+// Migration 2: keeping the derived search index in step with the store (issue 4).
+//  - index_outbox: documents whose index entries are out of date. A row is written in the SAME
+//    transaction as the change it describes and deleted only after the index has committed, so
+//    a crash between the two commits leaves a row that the next open repairs. A deleted
+//    document's row must outlive it, hence no foreign key; the trigger queues every deletion,
+//    whoever deletes.
+//  - saved_search_matches: what each watched search has already found, so a re-run after an
+//    import can tell new matches; `reported` = shown to the user by `normtrack watch`.
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE index_outbox (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL,
+  action      TEXT NOT NULL CHECK (action IN ('index','delete')),
+  queued_at   TEXT NOT NULL
+);
+CREATE INDEX index_outbox_by_document ON index_outbox(document_id, id);
+
+CREATE TRIGGER documents_queue_index_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO index_outbox (document_id, action, queued_at)
+  VALUES (old.id, 'delete', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+END;
+
+CREATE TABLE saved_search_matches (
+  saved_search_id INTEGER NOT NULL REFERENCES saved_searches(id) ON DELETE CASCADE,
+  item            TEXT NOT NULL,
+  found_at        TEXT NOT NULL,
+  reported        INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1)),
+  PRIMARY KEY (saved_search_id, item)
+);
+
+-- A library from before the index: every document it holds is queued, so the first search
+-- indexes it.
+INSERT INTO index_outbox (document_id, action, queued_at)
+  SELECT id, 'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM documents ORDER BY id;
+)sql";
+
+// Migration 2, continued: what the index holds besides the text (commitments, their actors,
+// norm links, follow-up statuses) can change outside an import, by services this module does not
+// know; these triggers queue the affected document in the changing transaction (invariant 6).
+std::string IndexOutboxTriggers() {
+  // `document_of` selects the affected document ids from the NEW/OLD row.
+  struct Source {
+    std::string_view table;
+    std::string_view events;  // "INSERT", "UPDATE", "DELETE"
+    std::string_view row;     // "new" or "old"
+    std::string_view document_of;
+  };
+  constexpr std::string_view kOfCommitment =
+      "SELECT p.document_id FROM commitments c JOIN paragraphs p ON p.id = c.paragraph_id "
+      "WHERE c.id = {row}.commitment_id";
+  constexpr std::string_view kOfFollowUp =
+      "SELECT DISTINCT p.document_id FROM follow_up_commitments fc "
+      "JOIN commitments c ON c.id = fc.commitment_id JOIN paragraphs p ON p.id = c.paragraph_id "
+      "WHERE fc.follow_up_id = {row}.follow_up_id";
+  const Source sources[] = {
+      {"commitments", "INSERT", "new",
+       "SELECT document_id FROM paragraphs WHERE id = new.paragraph_id"},
+      {"commitments", "UPDATE", "new",
+       "SELECT document_id FROM paragraphs WHERE id IN (new.paragraph_id, old.paragraph_id)"},
+      {"commitments", "DELETE", "old",
+       "SELECT document_id FROM paragraphs WHERE id = old.paragraph_id"},
+      {"commitment_actors", "INSERT", "new", kOfCommitment},
+      {"commitment_actors", "DELETE", "old", kOfCommitment},
+      {"follow_up_commitments", "INSERT", "new", kOfCommitment},
+      {"follow_up_commitments", "DELETE", "old", kOfCommitment},
+      {"follow_up_events", "INSERT", "new", kOfFollowUp},
+  };
+  std::string sql;
+  for (const Source& source : sources) {
+    std::string select(source.document_of);
+    for (auto at = select.find("{row}"); at != std::string::npos; at = select.find("{row}")) {
+      select.replace(at, 5, source.row);
+    }
+    std::string name = std::string(source.table) + "_queue_index_" +
+                       (source.events == "INSERT" ? "insert"
+                        : source.events == "UPDATE" ? "update" : "delete");
+    sql += "CREATE TRIGGER " + name + " AFTER " + std::string(source.events) + " ON " +
+           std::string(source.table) +
+           " BEGIN INSERT INTO index_outbox (document_id, action, queued_at) SELECT document_id, "
+           "'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM (" + select + "); END;\n";
+  }
+  // Norm links of commitments (links have no foreign keys: match on the kinds).
+  for (std::string_view row : {"new", "old"}) {
+    const std::string r(row);
+    sql += "CREATE TRIGGER links_queue_index_" + std::string(row == "new" ? "insert" : "delete") +
+           " AFTER " + (row == "new" ? "INSERT" : "DELETE") +
+           " ON links WHEN " + r + ".source_kind = 'commitment' AND " + r +
+           ".target_kind = 'norm' BEGIN INSERT INTO index_outbox (document_id, action, "
+           "queued_at) SELECT p.document_id, 'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+           "FROM commitments c JOIN paragraphs p ON p.id = c.paragraph_id WHERE c.id = " + r +
+           ".source_id; END;\n";
+  }
+  return sql;
+}
+
 struct Migration {
   int version;
   std::string sql;
 };
 
-std::array<Migration, 1> Migrations() {
-  return {{{1, std::string(kMigration1) + LinkCleanupTriggers()}}};
+std::array<Migration, 2> Migrations() {
+  return {{{1, std::string(kMigration1) + LinkCleanupTriggers()},
+           {2, std::string(kMigration2) + IndexOutboxTriggers()}}};
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "app/import_service.h"
+#include "app/search_service.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
@@ -87,7 +88,9 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
     const auto registry = importers::Registry::WithBuiltinFormats();
     auto reference = app::ReferenceData::Shipped();
     if (!reference) return context.Report(reference.error());
-    app::ImportService service(**library, registry, *reference);
+    app::SearchService search(**library, *reference);
+    app::ImportService service(**library, registry, *reference,
+                               arguments->dry_run ? nullptr : &search);
     std::vector<std::filesystem::path> paths;
     for (const std::string& path : arguments->paths) paths.push_back(platform::PathFromUtf8(path));
     app::ImportOptions options;
@@ -101,6 +104,16 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
       PrintJson(ToJson(*report));
     } else {
       PrintReport(*report);
+    }
+    if (report->index_error) {
+      std::fprintf(stderr, "normtrack: warning: %s The documents are stored and will be indexed "
+                   "on the next search.\n", report->index_error->message.c_str());
+    }
+    if (!arguments->json) {
+      for (const auto& [name, count] : report->watch_matches) {
+        std::printf("Watch %s: %d new match%s ('normtrack watch' lists them).\n",
+                    Quoted(name).c_str(), count, count == 1 ? "" : "es");
+      }
     }
     if (!report->AllSucceeded()) context.exit_code = kExitData;
     if (report->link_error) {

@@ -1,0 +1,67 @@
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "app/search_service.h"
+#include "cli/cli_context.h"
+#include "cli/json_output.h"
+
+namespace nt::cli {
+namespace {
+
+struct IndexArguments {
+  bool rebuild = false;
+  bool check = false;
+  bool json = false;
+};
+
+}  // namespace
+
+void AddIndexCommand(CLI::App& app, CliContext& context) {
+  auto arguments = std::make_shared<IndexArguments>();
+  CLI::App* command = app.add_subcommand(
+      "index", "Bring the search index up to date, rebuild it, or check it against the database");
+  auto* rebuild =
+      command->add_flag("--rebuild", arguments->rebuild, "Recreate the index from the database");
+  command
+      ->add_flag("--check", arguments->check,
+                 "Compare counts and per-document content hashes; report drift (exit 2)")
+      ->excludes(rebuild);
+  command->add_flag("--json", arguments->json, "Print the report as JSON");
+  command->callback([&context, arguments] {
+    auto library = context.OpenLibrary(app::OpenMode::kExisting);
+    if (!library) return context.Report(library.error());
+    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
+    if (!reference) return context.Report(reference.error());
+    app::SearchService service(**library, &*reference);
+    if (!arguments->check) {
+      auto done = arguments->rebuild ? service.Rebuild() : service.Sync();
+      if (!done) return context.Report(done.error());
+      if (!arguments->json) {
+        std::printf("%s: %d document%s indexed, %d removed.\n",
+                    arguments->rebuild ? "Rebuilt the search index" : "Index up to date",
+                    done->indexed, done->indexed == 1 ? "" : "s", done->removed);
+      }
+    }
+    auto report = service.Check();
+    if (!report) return context.Report(report.error());
+    if (arguments->json) {
+      PrintJson({{"store_documents", report->store_documents},
+                 {"index_documents", report->index_documents},
+                 {"index_items", report->index_items},
+                 {"pending", report->pending},
+                 {"ok", report->ok()},
+                 {"drift", report->drift}});
+    } else {
+      std::printf("Database: %d documents. Index: %d documents, %lld items. Queued: %d.\n",
+                  report->store_documents, report->index_documents,
+                  static_cast<long long>(report->index_items), report->pending);
+      for (const std::string& drift : report->drift) std::printf("drift: %s\n", drift.c_str());
+      std::printf("%s\n", report->ok() ? "The index agrees with the database."
+                                       : "The index disagrees with the database: run "
+                                         "'normtrack index --rebuild'.");
+    }
+    if (!report->ok()) context.exit_code = kExitData;
+  });
+}
+
+}  // namespace nt::cli

@@ -1,0 +1,113 @@
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "app/search_service.h"
+#include "cli/cli_context.h"
+#include "cli/json_output.h"
+#include "cli/search_output.h"
+#include "core/platform.h"
+
+namespace nt::cli {
+namespace {
+
+struct SearchArguments {
+  std::string query;
+  bool facets = false;
+  int limit = 10;
+  int offset = 0;
+  std::string sort = "relevance";
+  bool json = false;
+  std::int64_t like = 0;
+  std::string index;
+  std::string save;
+  bool watch = false;
+};
+
+void PrintResults(const app::SearchResults& results, const app::SearchRequest& request) {
+  const bool exact = results.total_lower_bound == results.total_upper_bound;
+  if (results.hits.empty()) {
+    std::printf("No matches for %s.\n", Quoted(request.query).c_str());
+  } else {
+    std::printf("%s%lld match%s; showing %d-%d.\n\n", exact ? "" : "About ",
+                static_cast<long long>(results.total_estimate),
+                results.total_estimate == 1 ? "" : "es", results.offset + 1,
+                results.offset + static_cast<int>(results.hits.size()));
+  }
+  const bool ansi = UseAnsiHighlight();
+  int rank = results.offset;
+  for (const auto& hit : results.hits) PrintHit(++rank, hit, ansi);
+  if (results.has_facets) {
+    PrintFacets(results.facets);
+    if (!results.facets_exact) {
+      std::printf("  (counted over the best %d matches)\n", request.facet_sample);
+    }
+  }
+}
+
+}  // namespace
+
+void AddSearchCommand(CLI::App& app, CliContext& context) {
+  auto arguments = std::make_shared<SearchArguments>();
+  CLI::App* command = app.add_subcommand(
+      "search", "Full-text search of paragraphs and commitments (syntax: docs/search.md)");
+  command->add_option("QUERY", arguments->query,
+                      "Words, \"phrases\", AND/OR/NOT, NEAR, fields (actor:US), date:2015..2017");
+  command->add_flag("--facets", arguments->facets,
+                    "Count the matches by actor, dialogue, kind, year and commitment type");
+  command->add_option("--limit", arguments->limit, "How many results (default 10)")
+      ->check(CLI::Range(0, 10000));
+  command->add_option("--offset", arguments->offset, "Skip this many results (paging)")
+      ->check(CLI::NonNegativeNumber);
+  command
+      ->add_option("--sort", arguments->sort,
+                   "relevance (BM25, default), date (newest first) or oldest")
+      ->check(CLI::IsMember({"relevance", "date", "oldest"}));
+  command->add_flag("--json", arguments->json, "Print as JSON");
+  command->add_option("--like", arguments->like,
+                      "More like this: paragraphs similar to the paragraph with this id");
+  command->add_option("--index", arguments->index,
+                      "Search this index folder or Xapian stub file (shards) instead");
+  command->add_option("--save", arguments->save, "Save the query under this name");
+  command->add_flag("--watch", arguments->watch,
+                    "With --save: re-run after each import and report new matches "
+                    "(normtrack watch)");
+  command->callback([&context, arguments] {
+    if (arguments->query.empty() && arguments->like == 0) {
+      return context.Report(Error{ErrorCode::kUsage, "search needs a QUERY (or --like ID)."});
+    }
+    if (arguments->watch && arguments->save.empty()) {
+      return context.Report(Error{ErrorCode::kUsage, "--watch needs --save NAME."});
+    }
+    auto library = context.OpenLibrary(app::OpenMode::kExisting);
+    if (!library) return context.Report(library.error());
+    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
+    if (!reference) return context.Report(reference.error());
+    app::SearchService service(**library, &*reference);
+    if (!arguments->index.empty()) service.UseIndex(platform::PathFromUtf8(arguments->index));
+
+    app::SearchRequest request;
+    request.query = arguments->query;
+    request.limit = arguments->limit;
+    request.offset = arguments->offset;
+    request.facets = arguments->facets;
+    request.sort = arguments->sort == "date"     ? app::SortOrder::kDateNewestFirst
+                   : arguments->sort == "oldest" ? app::SortOrder::kDateOldestFirst
+                                                 : app::SortOrder::kRelevance;
+    if (!arguments->save.empty()) {
+      auto saved = service.Save(arguments->save, arguments->query, arguments->watch);
+      if (!saved) return context.Report(saved.error());
+      if (!arguments->json) {
+        std::printf("Saved search %s%s.\n", Quoted(saved->name).c_str(),
+                    saved->is_watch ? " (watched: 'normtrack watch' reports new matches)" : "");
+      }
+    }
+    auto results = arguments->like != 0
+                       ? service.MoreLikeThis(ParagraphId(arguments->like), arguments->limit)
+                       : service.Search(request);
+    if (!results) return context.Report(results.error());
+    if (arguments->json) return PrintJson(ToJson(*results, request));
+    PrintResults(*results, request);
+  });
+}
+
+}  // namespace nt::cli

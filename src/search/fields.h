@@ -1,0 +1,68 @@
+#pragma once
+// The shape of the index, defined once: field prefixes, value slots, the stemmer and the gap
+// between fields. The indexer and the query parser both read these, so a query can never ask
+// for a prefix the indexer spells differently. No Xapian type here (plain constants).
+
+#include <array>
+#include <string_view>
+
+namespace nt::search {
+
+// English stemming for every field that is stemmed (Xapian::Stem name).
+inline constexpr std::string_view kStemmerLanguage = "english";
+
+// Term positions left empty between fields, so a phrase never spans two fields.
+inline constexpr unsigned kFieldPositionGap = 100;
+
+// Unique id terms (one per indexed item, used with replace_document).
+inline constexpr std::string_view kParagraphIdPrefix = "QP";
+inline constexpr std::string_view kCommitmentIdPrefix = "QC";
+// Every item of a document carries this term with the document id, to find them all.
+inline constexpr std::string_view kDocumentPrefix = "XDOC";
+
+struct FieldPrefix {
+  std::string_view field;   // what a query writes before ':'
+  std::string_view prefix;  // the term prefix in the index
+  bool boolean;             // filter (exact keyword) or free text
+};
+
+// Query fields. Boolean fields hold normalised keywords (see NormaliseKeyword); free-text fields
+// are stemmed words like the body.
+inline constexpr std::array<FieldPrefix, 11> kFields{{
+    {"actor", "XA", true},      // canonical actor name; synonyms resolved by the query side
+    {"dialogue", "XG", false},  // the dialogue's name
+    {"round", "XR", true},      // round number
+    {"kind", "XK", true},       // document kind: statement, un_report, agreement...
+    {"type", "XT", true},       // commitment type: pledge, agreement...
+    {"norm", "XN", true},       // norm code: 13f
+    {"symbol", "XS", true},     // UN symbol: a/70/174
+    {"title", "S", false},      // document title (Xapian's conventional S prefix)
+    {"status", "XU", true},     // follow-up status
+    {"lang", "L", true},        // language (Xapian's conventional L prefix)
+    {"item", "XI", true},       // paragraph or commitment
+}};
+
+inline constexpr std::string_view PrefixOf(std::string_view field) {
+  for (const FieldPrefix& f : kFields) {
+    if (f.field == field) return f.prefix;
+  }
+  return {};
+}
+
+// Value slots.
+inline constexpr unsigned kSlotDate = 0;      // "YYYYMMDD" (partial dates padded with 0)
+inline constexpr unsigned kSlotYear = 1;      // "YYYY", for the year facet
+inline constexpr unsigned kSlotKind = 2;      // document kind, for the kind facet
+inline constexpr unsigned kSlotDialogue = 3;  // dialogue name, for the dialogue facet
+inline constexpr unsigned kSlotDocument = 4;  // document id as decimal text
+inline constexpr unsigned kSlotActors = 5;    // canonical actor names joined by kValueListSeparator
+inline constexpr unsigned kSlotTypes = 6;     // commitment types joined by kValueListSeparator
+// Multi-valued facets live in one value each (a joined, sorted list) so that Xapian's
+// ValueCountMatchSpy, which also works over remote shards, can count them; the searcher splits
+// the combinations back into single values.
+inline constexpr char kValueListSeparator = '|';
+
+// Document metadata keys (Xapian user metadata, committed with the documents).
+inline constexpr std::string_view kDocumentStateKeyPrefix = "doc:";  // + id -> "hash\titems"
+
+}  // namespace nt::search

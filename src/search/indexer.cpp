@@ -1,0 +1,182 @@
+#include "search/indexer.h"
+
+#include <xapian.h>
+
+#include <charconv>
+#include <set>
+#include <system_error>
+
+#include "core/platform.h"
+#include "search/fields.h"
+#include "search/term_builder.h"
+#include "search/xapian_error.h"
+
+namespace nt::search {
+
+struct Indexer::Impl {
+  std::filesystem::path folder;
+  Xapian::WritableDatabase database;
+  TermBuilder builder;
+  bool in_batch = false;
+
+  std::string Name() const { return "the search index " + Quoted(platform::PathToUtf8(folder)); }
+
+  void EnsureBatch() {
+    if (!in_batch) {
+      database.begin_transaction(true);
+      in_batch = true;
+    }
+  }
+};
+
+namespace {
+
+std::string StateKey(std::int64_t document_id) {
+  return std::string(kDocumentStateKeyPrefix) + std::to_string(document_id);
+}
+
+}  // namespace
+
+Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Indexer::~Indexer() {
+  // An open batch is dropped, never committed by accident: what is not committed explicitly
+  // stays queued in the store's outbox and is indexed again.
+  Abandon();
+}
+
+Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& folder,
+                                               IndexOpenMode mode) {
+  auto impl = std::make_unique<Impl>();
+  impl->folder = folder;
+  std::error_code ec;
+  if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), ec);
+  try {
+    impl->database =
+        Xapian::WritableDatabase(platform::PathToUtf8(folder), mode == IndexOpenMode::kOverwrite
+                                                                   ? Xapian::DB_CREATE_OR_OVERWRITE
+                                                                   : Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Opening " + impl->Name()));
+  }
+  return std::unique_ptr<Indexer>(new Indexer(std::move(impl)));
+}
+
+Status Indexer::Replace(const IndexDocument& document) {
+  try {
+    impl_->EnsureBatch();
+    Xapian::WritableDatabase& db = impl_->database;
+    const std::string doc_term = DocumentTerm(document.document_id);
+    std::set<std::string> stale;
+    for (auto post = db.postlist_begin(doc_term); post != db.postlist_end(doc_term); ++post) {
+      Xapian::Document existing = db.get_document(*post);
+      auto term = existing.termlist_begin();
+      term.skip_to("Q");
+      if (term != existing.termlist_end() && (*term).starts_with("Q")) stale.insert(*term);
+    }
+    // A document the index has never seen (an import, a rebuild) is added outright: items
+    // belong to one document, so none of its id terms can exist yet, and add_document spares
+    // Xapian the id-term lookup that replace_document makes against the uncommitted batch.
+    const bool is_new = stale.empty() && db.get_termfreq(doc_term) == 0;
+    for (const IndexItem& item : document.items) {
+      const std::string unique = UniqueTerm(item.kind, item.id);
+      if (is_new) {
+        db.add_document(impl_->builder.Build(document, item));
+      } else {
+        db.replace_document(unique, impl_->builder.Build(document, item));
+      }
+      stale.erase(unique);
+    }
+    for (const std::string& term : stale) db.delete_document(term);
+    db.set_metadata(StateKey(document.document_id),
+                    document.content_hash + "\t" + std::to_string(document.items.size()));
+    return {};
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Indexing document #" + std::to_string(document.document_id) +
+                                       " in " + impl_->Name()));
+  }
+}
+
+Status Indexer::Remove(std::int64_t document_id) {
+  try {
+    impl_->EnsureBatch();
+    impl_->database.delete_document(DocumentTerm(document_id));
+    impl_->database.set_metadata(StateKey(document_id), "");
+    return {};
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(
+        error, "Removing document #" + std::to_string(document_id) + " from " + impl_->Name()));
+  }
+}
+
+Status Indexer::Commit() {
+  if (!impl_->in_batch) return {};
+  for (int attempt = 0;; ++attempt) {
+    try {
+      impl_->database.commit_transaction();
+      impl_->in_batch = false;
+      return {};
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt > 0) return Fail(XapianError(error, "Committing " + impl_->Name()));
+    } catch (const Xapian::Error& error) {
+      Abandon();
+      return Fail(XapianError(error, "Committing " + impl_->Name()));
+    }
+  }
+}
+
+void Indexer::Abandon() {
+  if (!impl_ || !impl_->in_batch) return;
+  try {
+    impl_->database.cancel_transaction();
+  } catch (const Xapian::Error&) {
+    // Nothing more to undo: the batch was never committed.
+  }
+  impl_->in_batch = false;
+}
+
+Result<std::map<std::int64_t, IndexedDocumentState>> Indexer::Documents() {
+  try {
+    std::map<std::int64_t, IndexedDocumentState> states;
+    Xapian::WritableDatabase& db = impl_->database;
+    const std::string prefix(kDocumentStateKeyPrefix);
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+      const std::string value = db.get_metadata(*key);
+      if (value.empty()) continue;
+      std::int64_t id = 0;
+      const std::string name = *key;
+      std::from_chars(name.data() + prefix.size(), name.data() + name.size(), id);
+      IndexedDocumentState state;
+      auto tab = value.find('\t');
+      state.content_hash = value.substr(0, tab);
+      if (tab != std::string::npos) {
+        std::from_chars(value.data() + tab + 1, value.data() + value.size(), state.recorded_items);
+      }
+      state.actual_items = static_cast<int>(db.get_termfreq(DocumentTerm(id)));
+      states.emplace(id, std::move(state));
+    }
+    // Items of a document that has no record (a half-written index) count as drift too.
+    for (auto term = db.allterms_begin(std::string(kDocumentPrefix));
+         term != db.allterms_end(std::string(kDocumentPrefix)); ++term) {
+      const std::string name = *term;
+      std::int64_t id = 0;
+      std::from_chars(name.data() + kDocumentPrefix.size(), name.data() + name.size(), id);
+      if (!states.contains(id)) {
+        states[id].actual_items = static_cast<int>(term.get_termfreq());
+      }
+    }
+    return states;
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Reading " + impl_->Name()));
+  }
+}
+
+Result<std::int64_t> Indexer::ItemCount() {
+  try {
+    return static_cast<std::int64_t>(impl_->database.get_doccount());
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Reading " + impl_->Name()));
+  }
+}
+
+}  // namespace nt::search

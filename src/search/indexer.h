@@ -1,0 +1,57 @@
+#pragma once
+// Writes the Xapian index: one Indexer owns the only writable handle (DESIGN.md "Threads").
+//
+// Each document's items get a unique id term (QP<paragraph id>, QC<commitment id>) and are
+// written with replace_document, so indexing a document twice is harmless. Changes are grouped
+// in a batch (a Xapian transaction) that becomes visible only at Commit(); Abandon() drops it,
+// as a crash would. The index records each document's content hash with its items, atomically.
+//
+// Thread-safety: one thread at a time. Readers use their own Searcher and Reopen() after a
+// commit.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+
+#include "core/error.h"
+#include "search/index_types.h"
+
+namespace nt::search {
+
+enum class IndexOpenMode {
+  kOpenOrCreate,  // keep what is there
+  kOverwrite,     // start empty (rebuild)
+};
+
+class Indexer {
+ public:
+  // Opens (creating the folder as needed). Errors: kLocked when another writer holds it,
+  // kCorrupt for a damaged index, kIo otherwise; each names the folder.
+  [[nodiscard]] static Result<std::unique_ptr<Indexer>> Open(const std::filesystem::path& folder,
+                                                             IndexOpenMode mode);
+  ~Indexer();
+  Indexer(const Indexer&) = delete;
+  Indexer& operator=(const Indexer&) = delete;
+
+  // Replaces every item of `document` (items no longer present are removed).
+  [[nodiscard]] Status Replace(const IndexDocument& document);
+  // Removes every item of the document; a document that is not indexed is not an error.
+  [[nodiscard]] Status Remove(std::int64_t document_id);
+  // Makes the batch durable and visible (Xapian commit); retries once after the database was
+  // modified underneath.
+  [[nodiscard]] Status Commit();
+  // Drops the uncommitted batch.
+  void Abandon();
+
+  // The index's record of every document it holds (committed state).
+  [[nodiscard]] Result<std::map<std::int64_t, IndexedDocumentState>> Documents();
+  [[nodiscard]] Result<std::int64_t> ItemCount();
+
+ private:
+  struct Impl;
+  explicit Indexer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nt::search

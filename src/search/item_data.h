@@ -1,0 +1,19 @@
+#pragma once
+// Internal to src/search: the document data stored with each indexed item, so a hit can be
+// shown (title, label, snippet) without the SQLite store, e.g. from a remote shard.
+// Fields joined by U+001F: kind, item id, paragraph id, document id, title, document kind,
+// date, label, text.
+
+#include <cstdint>
+#include <string>
+
+#include "search/index_types.h"
+#include "search/searcher.h"
+
+namespace nt::search {
+
+std::string EncodeItemData(const IndexDocument& document, const IndexItem& item);
+// Fills the identifying and display fields of `hit`; false for data it cannot read.
+bool DecodeItemData(const std::string& data, SearchHit& hit);
+
+}  // namespace nt::search

@@ -1,0 +1,411 @@
+#include "search/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <system_error>
+#include <unordered_map>
+
+#include "core/platform.h"
+#include "core/text.h"
+#include "search/fields.h"
+#include "search/item_data.h"
+#include "search/term_builder.h"
+#include "search/xapian_error.h"
+
+namespace nt::search {
+namespace {
+
+constexpr const char* kHighlightStart = "\x02";
+constexpr const char* kHighlightEnd = "\x03";
+
+bool IsDateSpec(std::string_view s) {
+  auto digits = [&](std::size_t at, std::size_t n) {
+    if (s.size() < at + n) return false;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+  };
+  if (s.size() == 4) return digits(0, 4);
+  if (s.size() == 7) return digits(0, 4) && s[4] == '-' && digits(5, 2);
+  if (s.size() == 10)
+    return digits(0, 4) && s[4] == '-' && digits(5, 2) && s[7] == '-' && digits(8, 2);
+  return false;
+}
+
+// date:2015..2017, date:2017-07.., date:..2016-12-31: a range over the date slot where a
+// partial date covers its whole year or month.
+class DateRangeProcessor : public Xapian::RangeProcessor {
+ public:
+  DateRangeProcessor() : Xapian::RangeProcessor(kSlotDate, "date:") {}
+
+  Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+    for (const std::string* bound : {&begin, &end}) {
+      if (!bound->empty() && !IsDateSpec(*bound)) {
+        throw Xapian::QueryParserError(
+            "a date range takes dates like 2015, 2017-07 or "
+            "2017-07-24, not '" +
+            *bound + "'");
+      }
+    }
+    const std::string low = begin.empty() ? "" : DateKey(begin);
+    std::string high;
+    if (!end.empty()) {
+      high = DateKey(end);
+      if (end.size() == 4) high = high.substr(0, 4) + "9999";
+      if (end.size() == 7) high = high.substr(0, 6) + "99";
+    }
+    if (!low.empty() && !high.empty()) {
+      if (low > high) {
+        throw Xapian::QueryParserError("the date range " + begin + ".." + end +
+                                       " ends before it starts");
+      }
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, low, high);
+    }
+    if (!low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, low);
+    if (!high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, high);
+    throw Xapian::QueryParserError("a date range needs at least one date");
+  }
+};
+
+// date:2019, date:2017-07, date:2017-07-24: the whole year, month or day (ranges with '..' go to
+// DateRangeProcessor).
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    auto dots = value.find("..");
+    if (dots != std::string::npos) {
+      DateRangeProcessor range;
+      return range(value.substr(0, dots), value.substr(dots + 2));
+    }
+    DateRangeProcessor range;
+    return range(value, value);
+  }
+};
+
+// A boolean field whose value is normalised like the indexer's keywords.
+class KeywordFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit KeywordFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(prefix_ + NormaliseKeyword(value));
+  }
+
+ private:
+  std::string prefix_;
+};
+
+// actor:US, actor:"the United States", actor:Japan: any name or acronym of an actor finds the
+// actor's canonical term.
+class ActorFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ActorFieldProcessor(const std::vector<ActorNames>& actors) {
+    for (const ActorNames& actor : actors) {
+      names_.emplace(ToLowerAscii(actor.canonical), actor.canonical);
+      for (const std::string& name : actor.names)
+        names_.emplace(ToLowerAscii(name), actor.canonical);
+      for (const std::string& acronym : actor.acronyms) acronyms_.emplace(acronym, actor.canonical);
+    }
+  }
+  Xapian::Query operator()(const std::string& value) override {
+    std::string name = Trim(value);
+    if (StartsWithIgnoreCase(name, "the ")) name = name.substr(4);
+    std::string canonical = name;
+    if (auto it = acronyms_.find(name); it != acronyms_.end()) {
+      canonical = it->second;
+    } else if (auto named = names_.find(ToLowerAscii(name)); named != names_.end()) {
+      canonical = named->second;
+    }
+    return Xapian::Query(std::string(PrefixOf("actor")) + NormaliseKeyword(canonical));
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> names_;
+  std::unordered_map<std::string, std::string> acronyms_;
+};
+
+// Stemmed terms (Z...) and unprefixed words; never field or id terms.
+class BodyTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty()) return false;
+    unsigned char first = static_cast<unsigned char>(term[0]);
+    if (first == 'Z') return term.size() > 3;
+    return !std::isupper(first) && term.size() > 2;
+  }
+};
+
+std::vector<SnippetPart> ParseSnippet(const std::string& marked) {
+  std::vector<SnippetPart> parts;
+  bool match = false;
+  std::string current;
+  auto flush = [&] {
+    if (current.empty()) return;
+    // Adjacent highlighted terms (CJK n-grams, a phrase) read as one highlighted run.
+    if (match && !parts.empty() && parts.back().match) {
+      parts.back().text += current;
+    } else {
+      parts.push_back({current, match});
+    }
+    current.clear();
+  };
+  for (char c : marked) {
+    if (c == kHighlightStart[0]) {
+      flush();
+      match = true;
+    } else if (c == kHighlightEnd[0]) {
+      flush();
+      match = false;
+    } else {
+      current += c;
+    }
+  }
+  flush();
+  return parts;
+}
+
+std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy, bool split, int limit) {
+  std::map<std::string, int> totals;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const int count = static_cast<int>(it.get_termfreq());
+    if (!split) {
+      totals[*it] += count;
+      continue;
+    }
+    for (const std::string& one : Split(*it, kValueListSeparator)) {
+      if (!one.empty()) totals[one] += count;
+    }
+  }
+  std::vector<FacetCount> out;
+  for (auto& [value, count] : totals) out.push_back({value, count});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  if (static_cast<int>(out.size()) > limit) out.resize(static_cast<std::size_t>(limit));
+  return out;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::filesystem::path path;
+  Xapian::Database database;
+  std::vector<ActorNames> actors;
+  Xapian::Stem stemmer{std::string(kStemmerLanguage)};
+
+  std::string Name() const { return Quoted(platform::PathToUtf8(path)); }
+
+  // Runs `work`, reopening and retrying once when a writer committed underneath.
+  template <typename Work>
+  auto WithRetry(Work work) -> decltype(work()) {
+    try {
+      return work();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      database.reopen();
+      return work();
+    }
+  }
+
+  Xapian::Query Parse(const std::string& text) {
+    Xapian::QueryParser parser;
+    parser.set_database(database);
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    for (const FieldPrefix& field : kFields) {
+      if (field.field == "actor") {
+        parser.add_boolean_prefix("actor", (new ActorFieldProcessor(actors))->release());
+      } else if (field.boolean) {
+        parser.add_boolean_prefix(
+            std::string(field.field),
+            (new KeywordFieldProcessor(std::string(field.prefix)))->release());
+      } else {
+        parser.add_prefix(std::string(field.field), std::string(field.prefix));
+      }
+    }
+    parser.add_rangeprocessor((new DateRangeProcessor())->release());
+    parser.add_boolean_prefix("date", (new DateFieldProcessor())->release());
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+    return parser.parse_query(text, flags);
+  }
+
+  SearchHit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
+                    std::size_t snippet_length) {
+    SearchHit hit;
+    DecodeItemData(it.get_document().get_data(), hit);
+    hit.weight = it.get_weight();
+    hit.percent = it.get_percent();
+    if (snippet_length > 0) {
+      hit.snippet = ParseSnippet(mset.snippet(hit.text, snippet_length, stemmer,
+                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                                  Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                                  Xapian::MSet::SNIPPET_CJK_NGRAM,
+                                              kHighlightStart, kHighlightEnd, "…"));
+    }
+    return hit;
+  }
+
+  SearchResults Run(const Xapian::Query& query, const SearchRequest& request) {
+    Xapian::Enquire enquire(database);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (request.sort == SortOrder::kDateNewestFirst) {
+      enquire.set_sort_by_value_then_relevance(kSlotDate, true);
+    } else if (request.sort == SortOrder::kDateOldestFirst) {
+      enquire.set_sort_by_value_then_relevance(kSlotDate, false);
+    }
+    Xapian::ValueCountMatchSpy actor_spy(kSlotActors), dialogue_spy(kSlotDialogue),
+        kind_spy(kSlotKind), year_spy(kSlotYear), type_spy(kSlotTypes);
+    Xapian::doccount check_at_least = 0;
+    if (request.facets) {
+      for (Xapian::ValueCountMatchSpy* spy :
+           {&actor_spy, &dialogue_spy, &kind_spy, &year_spy, &type_spy}) {
+        enquire.add_matchspy(spy);
+      }
+      // Every match is counted up to the sample size (all of them in a library of that size).
+      check_at_least = std::min<Xapian::doccount>(
+          database.get_doccount(),
+          static_cast<Xapian::doccount>(std::max(request.facet_sample, 0)));
+    }
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                         static_cast<Xapian::doccount>(request.limit), check_at_least);
+    SearchResults results;
+    results.offset = request.offset;
+    results.total_estimate = mset.get_matches_estimated();
+    results.total_lower_bound = mset.get_matches_lower_bound();
+    results.total_upper_bound = mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      results.hits.push_back(MakeHit(it, mset, request.snippet_length));
+    }
+    if (request.facets) {
+      constexpr int kFacetLimit = 20;
+      results.has_facets = true;
+      results.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+                             mset.get_matches_upper_bound() <= check_at_least;
+      results.facets.actor = Counts(actor_spy, true, kFacetLimit);
+      results.facets.dialogue = Counts(dialogue_spy, false, kFacetLimit);
+      results.facets.kind = Counts(kind_spy, false, kFacetLimit);
+      results.facets.year = Counts(year_spy, false, kFacetLimit);
+      results.facets.type = Counts(type_spy, true, kFacetLimit);
+    }
+    return results;
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& path,
+                                                 std::vector<ActorNames> actors) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->actors = std::move(actors);
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Fail(ErrorCode::kNotFound, "There is no search index at " + impl->Name() +
+                                          "; run 'normtrack index --rebuild' to create it.");
+  }
+  try {
+    impl->database = Xapian::Database(platform::PathToUtf8(path));
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Opening the search index " + impl->Name()));
+  }
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+Result<SearchResults> Searcher::Search(const SearchRequest& request) {
+  if (TrimView(request.query).empty()) {
+    return Fail(ErrorCode::kUsage,
+                "The query is empty: give words, a \"phrase\" or a field such as actor:Japan.");
+  }
+  if (request.offset < 0 || request.limit < 0) {
+    return Fail(ErrorCode::kUsage, "The offset and the limit of a search cannot be negative.");
+  }
+  try {
+    return impl_->WithRetry([&] {
+      Xapian::Query query = impl_->Parse(request.query);
+      return impl_->Run(query, request);
+    });
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Searching for " + Quoted(request.query)));
+  }
+}
+
+Result<SearchResults> Searcher::MoreLikeThis(std::int64_t paragraph_id, int limit) {
+  try {
+    return impl_->WithRetry([&]() -> Result<SearchResults> {
+      Xapian::Database& db = impl_->database;
+      const std::string unique = UniqueTerm(ItemKind::kParagraph, paragraph_id);
+      auto post = db.postlist_begin(unique);
+      if (post == db.postlist_end(unique)) {
+        return Fail(ErrorCode::kNotFound,
+                    "Paragraph #" + std::to_string(paragraph_id) + " is not in the search index.");
+      }
+      Xapian::RSet rset;
+      rset.add_document(*post);
+      Xapian::Enquire enquire(db);
+      enquire.set_query(Xapian::Query(unique));
+      BodyTermDecider decider;
+      Xapian::ESet eset = enquire.get_eset(20, rset, &decider);
+      std::vector<Xapian::Query> terms;
+      for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+      if (terms.empty()) return SearchResults{};
+      Xapian::Query query(
+          Xapian::Query::OP_AND_NOT,
+          Xapian::Query(Xapian::Query::OP_FILTER,
+                        Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                        Xapian::Query(std::string(PrefixOf("item")) + "paragraph")),
+          Xapian::Query(unique));
+      SearchRequest request;
+      request.limit = limit;
+      request.snippet_length = 0;
+      return impl_->Run(query, request);
+    });
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Finding paragraphs like #" + std::to_string(paragraph_id)));
+  }
+}
+
+Result<std::vector<SearchHit>> Searcher::Candidates(const std::string& text, int limit) {
+  try {
+    return impl_->WithRetry([&] {
+      Xapian::QueryParser parser;
+      parser.set_stemmer(impl_->stemmer);
+      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      parser.set_default_op(Xapian::Query::OP_OR);
+      Xapian::Query words = parser.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM);
+      Xapian::Query query(Xapian::Query::OP_FILTER, words,
+                          Xapian::Query(std::string(PrefixOf("item")) + "paragraph"));
+      SearchRequest request;
+      request.limit = limit;
+      request.snippet_length = 0;
+      return impl_->Run(query, request).hits;
+    });
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Looking for precedents of " + Quoted(text)));
+  }
+}
+
+Status Searcher::Reopen() {
+  try {
+    impl_->database.reopen();
+    return {};
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Reopening the search index " + impl_->Name()));
+  }
+}
+
+Result<std::int64_t> Searcher::ItemCount() {
+  try {
+    return static_cast<std::int64_t>(impl_->database.get_doccount());
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Reading the search index " + impl_->Name()));
+  }
+}
+
+}  // namespace nt::search

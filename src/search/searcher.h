@@ -1,0 +1,112 @@
+#pragma once
+// Reads the Xapian index: query language, ranking, paging, snippets, facets, more-like-this.
+//
+// The query language is Xapian's QueryParser with: AND OR NOT XOR and parentheses (any case),
+// "phrases", NEAR and ADJ (a NEAR/3 b), wildcards (cyber*), +required -excluded terms, the field
+// prefixes of fields.h (actor:US resolves any alias to its actor), date ranges
+// (date:2015..2017, date:2017-07.., date:..2016-12-31), English stemming and CJK n-grams.
+//
+// A Searcher opens a local index folder, or a Xapian stub file listing several databases, local
+// and remote (xapian-tcpsrv): results come from all of them.
+// Thread-safety: one thread at a time; each thread opens its own Searcher.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "search/index_types.h"
+
+namespace nt::search {
+
+// An actor and every name a query may use for it.
+struct ActorNames {
+  std::string canonical;              // as indexed
+  std::vector<std::string> names;     // case-insensitive
+  std::vector<std::string> acronyms;  // exact case
+};
+
+enum class SortOrder { kRelevance, kDateNewestFirst, kDateOldestFirst };
+
+struct SearchRequest {
+  std::string query;
+  int offset = 0;
+  int limit = 10;
+  SortOrder sort = SortOrder::kRelevance;
+  bool facets = false;
+  // Facets count at most this many matches (the best ones), so a very common term costs a
+  // bounded time; results say whether the counts are exact.
+  int facet_sample = 20000;
+  std::size_t snippet_length = 240;  // bytes of text around the matches
+};
+
+struct SnippetPart {
+  std::string text;
+  bool match = false;  // a query term: shown highlighted
+};
+
+struct SearchHit {
+  ItemKind kind = ItemKind::kParagraph;
+  std::int64_t item_id = 0;  // paragraph or commitment id
+  std::int64_t paragraph_id = 0;
+  std::int64_t document_id = 0;
+  std::string document_title;
+  std::string document_kind;
+  std::string date;
+  std::string label;
+  std::string text;  // the whole indexed text
+  std::vector<SnippetPart> snippet;
+  double weight = 0;  // BM25 (0 when sorted by date only)
+  int percent = 0;
+};
+
+struct FacetCount {
+  std::string value;
+  int count = 0;
+};
+
+struct Facets {
+  std::vector<FacetCount> actor, dialogue, kind, year, type;  // most frequent first
+};
+
+struct SearchResults {
+  std::int64_t total_estimate = 0;  // matches overall (Xapian's estimate)
+  std::int64_t total_lower_bound = 0;
+  std::int64_t total_upper_bound = 0;
+  int offset = 0;
+  std::vector<SearchHit> hits;
+  bool has_facets = false;
+  bool facets_exact = true;  // false: counted over the best `facet_sample` matches only
+  Facets facets;             // when requested
+};
+
+class Searcher {
+ public:
+  // Opens an index folder or a stub file. Errors: kNotFound (nothing there), kCorrupt, kIo
+  // (a remote shard that does not answer), each naming the path.
+  [[nodiscard]] static Result<std::unique_ptr<Searcher>> Open(const std::filesystem::path& path,
+                                                              std::vector<ActorNames> actors = {});
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  // Errors: kUsage with one sentence for a malformed or empty query.
+  [[nodiscard]] Result<SearchResults> Search(const SearchRequest& request);
+  // Paragraphs like the paragraph `paragraph_id` (relevance feedback: its most telling terms),
+  // itself excluded. kNotFound when the paragraph is not indexed.
+  [[nodiscard]] Result<SearchResults> MoreLikeThis(std::int64_t paragraph_id, int limit);
+  // Paragraphs sharing words with `text` (any of them), best first: candidates for precedent.
+  [[nodiscard]] Result<std::vector<SearchHit>> Candidates(const std::string& text, int limit);
+  // Sees the latest commit.
+  [[nodiscard]] Status Reopen();
+  [[nodiscard]] Result<std::int64_t> ItemCount();
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nt::search

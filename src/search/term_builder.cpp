@@ -1,0 +1,82 @@
+#include "search/term_builder.h"
+
+#include <algorithm>
+
+#include "search/fields.h"
+#include "search/item_data.h"
+
+namespace nt::search {
+
+std::string UniqueTerm(ItemKind kind, std::int64_t id) {
+  return std::string(kind == ItemKind::kCommitment ? kCommitmentIdPrefix : kParagraphIdPrefix) +
+         std::to_string(id);
+}
+
+std::string DocumentTerm(std::int64_t document_id) {
+  return std::string(kDocumentPrefix) + std::to_string(document_id);
+}
+
+TermBuilder::TermBuilder() {
+  generator_.set_stemmer(Xapian::Stem(std::string(kStemmerLanguage)));
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+Xapian::Document TermBuilder::Build(const IndexDocument& document, const IndexItem& item) {
+  Xapian::Document doc;
+  generator_.set_document(doc);
+  generator_.set_termpos(0);
+  // Body text first, then each free-text field after a gap, so no phrase crosses fields.
+  // Only the body keeps positions (phrases, NEAR, snippets): title and dialogue repeat on every
+  // item of a document, and their positions would cost index size for phrases nobody types.
+  generator_.index_text(item.text);
+  generator_.increase_termpos(kFieldPositionGap);
+  generator_.index_text_without_positions(document.title, 1, std::string(PrefixOf("title")));
+  if (!document.dialogue.empty()) {
+    generator_.increase_termpos(kFieldPositionGap);
+    generator_.index_text_without_positions(document.dialogue, 1,
+                                            std::string(PrefixOf("dialogue")));
+  }
+
+  auto boolean = [&](std::string_view field, std::string_view value) {
+    std::string keyword = NormaliseKeyword(value);
+    if (!keyword.empty()) doc.add_boolean_term(std::string(PrefixOf(field)) + keyword);
+  };
+  for (const std::string& actor : item.actors) boolean("actor", actor);
+  for (const std::string& type : item.commitment_types) boolean("type", type);
+  for (const std::string& norm : item.norms) boolean("norm", norm);
+  for (const std::string& status : item.statuses) boolean("status", status);
+  boolean("kind", document.kind);
+  boolean("symbol", document.symbol);
+  boolean("lang", item.language.empty() ? document.language : item.language);
+  boolean("item", ToString(item.kind));
+  if (document.round) boolean("round", std::to_string(*document.round));
+
+  doc.add_boolean_term(UniqueTerm(item.kind, item.id));
+  doc.add_boolean_term(DocumentTerm(document.document_id));
+
+  const std::string date = DateKey(document.date);
+  if (!date.empty()) {
+    doc.add_value(kSlotDate, date);
+    doc.add_value(kSlotYear, date.substr(0, 4));
+  }
+  if (!document.kind.empty()) doc.add_value(kSlotKind, document.kind);
+  if (!document.dialogue.empty()) doc.add_value(kSlotDialogue, document.dialogue);
+  doc.add_value(kSlotDocument, std::to_string(document.document_id));
+  auto joined = [](std::vector<std::string> values) {
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    std::string out;
+    for (const std::string& value : values) {
+      if (!out.empty()) out += kValueListSeparator;
+      out += value;
+    }
+    return out;
+  };
+  if (!item.actors.empty()) doc.add_value(kSlotActors, joined(item.actors));
+  if (!item.commitment_types.empty()) doc.add_value(kSlotTypes, joined(item.commitment_types));
+  doc.set_data(EncodeItemData(document, item));
+  return doc;
+}
+
+}  // namespace nt::search

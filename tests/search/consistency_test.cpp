@@ -1,0 +1,219 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "core/fault.h"
+#include "search_fixture.h"
+#include "store/follow_up_repository.h"
+
+using namespace nt;
+using test::HasLabel;
+using test::SearchFixture;
+
+namespace {
+
+std::filesystem::path WriteStatement(const test::TempDir& dir, const std::string& sentence) {
+  return dir.Write("statement.md",
+                   "# Joint Statement on Quantum Cooperation\n\n"
+                   "Tokyo, March 3, 2020\n\n1. " +
+                       sentence +
+                       "\n\n"
+                       "2. The two sides welcomed progress on supply chain security.\n");
+}
+
+}  // namespace
+
+TEST_CASE(
+    "Index consistency: an import writes an outbox row that the index sync clears "
+    "(invariants 6, 7)",
+    "[search]") {
+  SearchFixture f;
+  f.Import({test::JointStatementPath()}, /*indexed=*/false);
+  auto before = f.search->Check();
+  REQUIRE(before);
+  CHECK(before->pending == 1);
+  CHECK_FALSE(before->ok());
+
+  auto synced = f.search->Sync();
+  REQUIRE(synced);
+  CHECK(synced->indexed == 1);
+  auto after = f.search->Check();
+  REQUIRE(after);
+  CHECK(after->pending == 0);
+  CHECK(after->ok());
+  CHECK(after->store_documents == 1);
+  CHECK(after->index_documents == 1);
+}
+
+TEST_CASE(
+    "Index consistency: a crash between the SQLite and the Xapian commit is repaired on "
+    "the next open (invariant 7)",
+    "[search]") {
+  SearchFixture f;
+  f.Import({test::NiscArticlePath()});
+  const char* point = GENERATE("search.before_index_commit", "search.before_outbox_clear");
+  INFO(point);
+  fault::Arm(point, 1);
+  app::ImportService service(*f.library, f.registry, &test::Reference(), f.search.get());
+  auto report = service.Import({test::JointStatementPath()});
+  fault::DisarmAll();
+  REQUIRE(report);
+  CHECK(report->AllSucceeded());             // the document is stored...
+  REQUIRE(report->index_error.has_value());  // ...but the index step was interrupted
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->pending == 1);
+  if (std::string(point) == "search.before_index_commit") CHECK_FALSE(check->ok());
+
+  f.Reopen();  // the next process: its first search repairs
+  auto results = f.Search("\"critical infrastructure\" actor:Japan");
+  CHECK(HasLabel(results, "7(2)a"));
+  auto repaired = f.search->Check();
+  REQUIRE(repaired);
+  CHECK(repaired->pending == 0);
+  CHECK(repaired->ok());
+  CHECK(repaired->index_documents == 2);
+}
+
+TEST_CASE("Index consistency: check reports drift, rebuild repairs it (invariant 9)", "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  auto clean = f.search->Check();
+  REQUIRE(clean);
+  CHECK(clean->ok());
+  CHECK(clean->store_documents == 2);
+  CHECK(clean->index_documents == 2);
+  CHECK(clean->index_items > 59);  // 59 content paragraphs, plus commitments
+
+  // A document deleted behind the index's back (no search service) is drift.
+  app::ImportService unindexed(*f.library, f.registry, &test::Reference());
+  auto deleted = unindexed.DeleteDocument("International Strategy");
+  REQUIRE(deleted);
+  auto drift = f.search->Check();
+  REQUIRE(drift);
+  CHECK_FALSE(drift->ok());
+  REQUIRE(drift->drift.size() == 1);
+  CHECK_THAT(drift->drift[0], Catch::Contains("no longer in the database"));
+
+  auto rebuilt = f.search->Rebuild();
+  REQUIRE(rebuilt);
+  CHECK(rebuilt->indexed == 1);
+  auto after = f.search->Check();
+  REQUIRE(after);
+  CHECK(after->ok());
+  CHECK(after->pending == 0);
+  CHECK(after->index_documents == 1);
+}
+
+TEST_CASE("Index consistency: deleting a document removes it from the index", "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  REQUIRE(HasLabel(f.Search("botnets"), "7(2)d"));
+  app::ImportService service(*f.library, f.registry, &test::Reference(), f.search.get());
+  auto deleted = service.DeleteDocument("Joint Statement");
+  REQUIRE(deleted);
+  CHECK(f.Search("botnets").hits.empty());
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+  CHECK(check->index_documents == 1);
+}
+
+TEST_CASE(
+    "Index consistency: re-importing a changed file replaces its index entries "
+    "(invariant 8)",
+    "[search]") {
+  SearchFixture f;
+  test::TempDir files;
+  auto path = WriteStatement(files, "Both sides will cooperate on quantum cryptography research.");
+  f.Import({path});
+  CHECK(f.Search("quantum cryptography").hits.size() >= 1);
+  const auto items = f.search->Check()->index_items;
+
+  WriteStatement(files, "Both sides will cooperate on post-quantum migration planning.");
+  auto report = f.Import({path});
+  CHECK(report.Count(app::ImportOutcome::kRevised) == 1);
+  CHECK(f.Search("cryptography").hits.empty());
+  CHECK(HasLabel(f.Search("migration planning"), "1"));
+  CHECK(HasLabel(f.Search("\"supply chain security\""), "2"));  // the kept paragraph
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+  CHECK(check->index_items == items);  // replaced, not added
+}
+
+TEST_CASE("Watches: a watched search reports matches new since the last report (invariant 10)",
+          "[search]") {
+  SearchFixture f;
+  f.Import({test::JointStatementPath()});
+  auto saved = f.search->Save("quantum", "quantum", /*watch=*/true);
+  REQUIRE(saved);
+  auto none = f.search->ReportWatches();
+  REQUIRE(none);
+  REQUIRE(none->size() == 1);
+  CHECK(none->front().new_matches == 0);
+
+  test::TempDir files;
+  auto report = f.Import({WriteStatement(files, "Both sides will study quantum computing.")});
+  REQUIRE(report.watch_matches.size() == 1);
+  CHECK(report.watch_matches[0].first == "quantum");
+  CHECK(report.watch_matches[0].second >= 1);
+
+  auto fresh = f.search->ReportWatches();
+  REQUIRE(fresh);
+  REQUIRE(fresh->size() == 1);
+  CHECK(fresh->front().new_matches >= 1);
+  REQUIRE_FALSE(fresh->front().hits.empty());
+  CHECK(fresh->front().hits.front().document_title == "Joint Statement on Quantum Cooperation");
+
+  auto again = f.search->ReportWatches();
+  REQUIRE(again);
+  CHECK(again->front().new_matches == 0);
+
+  auto bad = f.search->Save("broken", "date:2019..2010", true);
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().code == ErrorCode::kUsage);
+}
+
+TEST_CASE("Index consistency: an empty library searches an empty index", "[search]") {
+  SearchFixture f;
+  auto results = f.Search("cyber");
+  CHECK(results.hits.empty());
+  CHECK(results.total_estimate == 0);
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+}
+
+TEST_CASE(
+    "Index consistency: a follow-up recorded outside an import queues its commitment's "
+    "document, and status: finds it after the sync (invariant 6)",
+    "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  auto commitment = f.Search("\"critical infrastructure\" item:commitment");
+  REQUIRE_FALSE(commitment.hits.empty());
+  CHECK(f.Search("status:in_progress").hits.empty());
+
+  store::FollowUpRepository follow_ups(f.library->database());
+  FollowUp follow_up;
+  follow_up.title = "Exchange on critical infrastructure approaches";
+  follow_up.commitment_ids = {CommitmentId(commitment.hits.front().item_id)};
+  FollowUpEvent first;
+  first.date = "2018-01-15";
+  first.status = FollowUpStatus::kInProgress;
+  REQUIRE(follow_ups.Insert(follow_up, first));
+
+  auto queued = f.search->Check();
+  REQUIRE(queued);
+  CHECK(queued->pending == 1);
+  CHECK_FALSE(queued->ok());  // the content hash now differs
+
+  f.Reopen();  // the next search syncs first
+  auto found = f.Search("status:in_progress");
+  CHECK(HasLabel(found, "7(2)a", search::ItemKind::kCommitment));
+  CHECK(HasLabel(found, "7(2)a"));
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+}

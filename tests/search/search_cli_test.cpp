@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/cli_runner.h"
+#include "support/temp_dir.h"
+#include "support/test_paths.h"
+
+using namespace nt;
+using test::CliRun;
+using test::RunCli;
+
+namespace {
+
+struct CliFixture {
+  test::TempDir dir;
+  std::string db = (dir / "library.sqlite3").string();
+
+  CliRun Run(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+    args.insert(args.begin(), {"--db", db});
+    return RunCli(args, dir.path(), env);
+  }
+  void ImportCorpus() {
+    CliRun run = Run({"import", "-q", test::CorpusDocumentsDir().string()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("CLI search: the done-when query prints labels, titles, bracketed matches and facets",
+          "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  CliRun run = f.Run({"search", "\"critical infrastructure\" actor:Japan", "--facets"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("7(2)a · Joint Statement of the Japan-U.S. Cyber Dialogue"));
+  CHECK_THAT(run.out, Catch::Contains("[critical infrastructure]"));
+  CHECK_THAT(run.out, Catch::Contains("Facets:"));
+  CHECK_THAT(run.out, Catch::Contains("Japan ("));
+}
+
+TEST_CASE("CLI search: stable JSON with hits, snippet parts and facets", "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  CliRun run = f.Run({"search", "botnets", "--json", "--facets", "--limit", "1", "--sort", "date"});
+  INFO(run.err);
+  REQUIRE(run.exit_code == 0);
+  auto json = nlohmann::json::parse(run.out);
+  CHECK(json["query"] == "botnets");
+  CHECK(json["sort"] == "date");
+  CHECK(json["limit"] == 1);
+  CHECK(json["total_estimate"].get<int>() >= 1);
+  REQUIRE(json["hits"].size() == 1);
+  const auto& hit = json["hits"][0];
+  for (const char* key :
+       {"rank", "kind", "item_id", "paragraph_id", "document_id", "document_title", "document_kind",
+        "date", "label", "weight", "percent", "snippet", "snippet_parts", "text"}) {
+    INFO(key);
+    CHECK(hit.contains(key));
+  }
+  CHECK(json["facets"].contains("actor"));
+  CHECK(json["facets"]["kind"][0]["value"] == "statement");
+}
+
+TEST_CASE("CLI search: a malformed query is exit code 1 with one sentence", "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  CliRun run = f.Run({"search", "cyber AND"});
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.err, Catch::StartsWith("normtrack: "));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+}
+
+TEST_CASE("CLI index, delete, precedent and watch", "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  CliRun check = f.Run({"index", "--check"});
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
+  CHECK_THAT(check.out, Catch::Contains("The index agrees with the database."));
+
+  CliRun rebuild = f.Run({"index", "--rebuild"});
+  CHECK(rebuild.exit_code == 0);
+  CHECK_THAT(rebuild.out, Catch::Contains("2 documents indexed"));
+
+  CliRun precedent = f.Run({"precedent",
+                            "an accessible, open, interoperable, secure and reliable "
+                            "cyberspace"});
+  INFO(precedent.err);
+  CHECK(precedent.exit_code == 0);
+  CHECK_THAT(precedent.out,
+             Catch::Contains("Joint Statement of the Japan-U.S. Cyber Dialogue · 3"));
+  CHECK_THAT(precedent.out, Catch::Contains("changes:"));
+
+  CliRun save = f.Run({"search", "quantum", "--save", "q", "--watch"});
+  INFO(save.err);
+  CHECK(save.exit_code == 0);
+  CliRun watch = f.Run({"watch", "--json"});
+  CHECK(watch.exit_code == 0);
+  auto watches = nlohmann::json::parse(watch.out);
+  REQUIRE(watches.size() == 1);
+  CHECK(watches[0]["name"] == "q");
+  CHECK(watches[0]["new_matches"] == 0);
+
+  CliRun deleted = f.Run({"delete", "International Strategy"});
+  INFO(deleted.err);
+  CHECK(deleted.exit_code == 0);
+  CliRun after = f.Run({"index", "--check", "--json"});
+  CHECK(after.exit_code == 0);
+  auto report = nlohmann::json::parse(after.out);
+  CHECK(report["store_documents"] == 1);
+  CHECK(report["index_documents"] == 1);
+  CHECK(report["ok"] == true);
+  CHECK(f.Run({"delete", "no such document"}).exit_code == 1);
+}
+
+TEST_CASE(
+    "CLI: an import interrupted before the index commit is reported by index --check and "
+    "repaired by the next search",
+    "[search][cli]") {
+  CliFixture f;
+  CliRun import = f.Run({"import", "-q", test::JointStatementPath().string()},
+                        {{"NORMTRACK_FAULT", "search.before_index_commit:1"}});
+  CHECK(import.exit_code == 0);  // the document is stored
+  CHECK_THAT(import.err, Catch::Contains("warning"));
+
+  CliRun drift = f.Run({"index", "--check"});
+  CHECK(drift.exit_code == 2);
+  CHECK_THAT(drift.out, Catch::Contains("Queued: 1"));
+  CHECK_THAT(drift.out, Catch::Contains("drift:"));
+
+  CliRun search = f.Run({"search", "botnets"});
+  INFO(search.err);
+  CHECK(search.exit_code == 0);
+  CHECK_THAT(search.out, Catch::Contains("7(2)d"));
+
+  CliRun clean = f.Run({"index", "--check"});
+  CHECK(clean.exit_code == 0);
+  CHECK_THAT(clean.out, Catch::Contains("Queued: 0"));
+}
