@@ -5,6 +5,7 @@
 #include "app/reference_data.h"
 #include "store/follow_up_repository.h"
 #include "store/norm_repository.h"
+#include "extracting_library.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -13,35 +14,7 @@ using namespace nt::app;
 
 namespace {
 
-const ReferenceData& Reference() {
-  static const ReferenceData reference = [] {
-    auto loaded = ReferenceData::Load(test::CorpusDir());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return reference;
-}
-
-struct Fixture {
-  test::TempDir dir;
-  importers::Registry registry = importers::Registry::WithBuiltinFormats();
-  std::unique_ptr<Library> library;
-
-  Fixture() {
-    auto opened = Library::Open(Home::InFolder(dir / "home"), {.mode = OpenMode::kCreateIfMissing});
-    REQUIRE(opened);
-    library = std::move(*opened);
-  }
-  ImportReport Import(const std::vector<std::filesystem::path>& paths) {
-    ImportService service(*library, registry, &Reference());
-    auto report = service.Import(paths);
-    REQUIRE(report);
-    for (const auto& file : report->files) {
-      INFO(file.path << ": " << (file.error ? file.error->message : ""));
-      REQUIRE(file.outcome != ImportOutcome::kFailed);
-    }
-    return *report;
-  }
+struct Fixture : test::ExtractingLibrary {
   std::vector<std::string> Names(const CommitmentView& view, ActorRole role) {
     std::vector<std::string> names;
     for (const auto& actor : view.actors) {

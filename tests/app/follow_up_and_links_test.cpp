@@ -7,6 +7,7 @@
 #include "app/link_service.h"
 #include "app/reference_data.h"
 #include "store/link_repository.h"
+#include "extracting_library.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -15,34 +16,7 @@ using namespace nt::app;
 
 namespace {
 
-const ReferenceData& Reference() {
-  static const ReferenceData reference = [] {
-    auto loaded = ReferenceData::Load(test::CorpusDir());
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return reference;
-}
-
-struct Fixture {
-  test::TempDir dir;
-  importers::Registry registry = importers::Registry::WithBuiltinFormats();
-  std::unique_ptr<Library> library;
-
-  Fixture() {
-    auto opened = Library::Open(Home::InFolder(dir / "home"), {.mode = OpenMode::kCreateIfMissing});
-    REQUIRE(opened);
-    library = std::move(*opened);
-  }
-  void Import(const std::vector<std::filesystem::path>& paths) {
-    ImportService service(*library, registry, &Reference());
-    auto report = service.Import(paths);
-    REQUIRE(report);
-    for (const auto& file : report->files) {
-      INFO(file.path << ": " << (file.error ? file.error->message : ""));
-      REQUIRE(file.outcome != ImportOutcome::kFailed);
-    }
-  }
+struct Fixture : test::ExtractingLibrary {
   std::int64_t FirstCommitment() {
     auto commitments = library->ListCommitments({.document = "Joint Statement"});
     REQUIRE(commitments);
