@@ -87,6 +87,18 @@ std::string Iso(int year, int month, int day) {
 
 bool AcceptRangeWord(Cursor& c) { return c.AcceptDash() || c.Accept("and") || c.Accept("to"); }
 
+// The year that ends both date orders ("..., 2017"), then the mention itself.
+bool FinishWithYear(Cursor& c, int month, int day, int end_month, int end_day,
+                    DateMention& out) {
+  c.Accept(",");
+  int year = c.Year();
+  if (year == 0) return false;
+  out.start = Iso(year, month, day);
+  out.end = Iso(year, end_month, end_day);
+  out.token_end = c.at();
+  return true;
+}
+
 // Month-first: "July 24, 2017", "July 20 and 21, 2017", "July 20-21, 2017",
 // "June 30 - July 1, 2017", "July 2018".
 bool MonthFirst(Cursor c, DateMention& out) {
@@ -117,13 +129,7 @@ bool MonthFirst(Cursor c, DateMention& out) {
       c = range;
     }
   }
-  c.Accept(",");
-  int year = c.Year();
-  if (year == 0) return false;
-  out.start = Iso(year, month, day);
-  out.end = Iso(year, end_month, end_day);
-  out.token_end = c.at();
-  return true;
+  return FinishWithYear(c, month, day, end_month, end_day, out);
 }
 
 // Day-first: "24 July 2017", "20-21 July 2017", "20 and 21 July 2017", "30 June - 1 July 2017".
@@ -153,13 +159,7 @@ bool DayFirst(Cursor c, DateMention& out) {
       }
     }
   }
-  c.Accept(",");
-  int year = c.Year();
-  if (year == 0) return false;
-  out.start = Iso(year, month, day);
-  out.end = Iso(year, end_month, end_day);
-  out.token_end = c.at();
-  return true;
+  return FinishWithYear(c, month, day, end_month, end_day, out);
 }
 
 // "2017-07-20".

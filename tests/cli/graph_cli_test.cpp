@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_library.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
@@ -12,25 +13,9 @@ using test::RunCli;
 
 namespace {
 
-struct Library {
-  test::TempDir dir;
-  std::string db = (dir / "library.sqlite3").string();
-
-  Library() {
-    CliRun run = Run({"import", test::CorpusDocumentsDir().string()});
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-  }
-  CliRun Run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return RunCli(args, dir.path());
-  }
-  nlohmann::json Json(std::vector<std::string> args) {
-    CliRun run = Run(std::move(args));
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-    return nlohmann::json::parse(run.out);
-  }
+// Every graph test starts from the imported corpus.
+struct Library : test::CliLibrary {
+  Library() { ImportCorpus(); }
 };
 
 const std::vector<std::string> kOpenRound5 = {

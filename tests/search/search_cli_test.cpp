@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/cli_library.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
@@ -11,20 +12,7 @@ using test::RunCli;
 
 namespace {
 
-struct CliFixture {
-  test::TempDir dir;
-  std::string db = (dir / "library.sqlite3").string();
-
-  CliRun Run(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
-    args.insert(args.begin(), {"--db", db});
-    return RunCli(args, dir.path(), env);
-  }
-  void ImportCorpus() {
-    CliRun run = Run({"import", "-q", test::CorpusDocumentsDir().string()});
-    INFO(run.err);
-    REQUIRE(run.exit_code == 0);
-  }
-};
+using CliFixture = test::CliLibrary;
 
 }  // namespace
 
