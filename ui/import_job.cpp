@@ -1,5 +1,6 @@
 #include "ui/import_job.h"
 
+#include "app/search_service.h"
 #include "importers/registry.h"
 
 namespace nt::ui {
@@ -31,7 +32,10 @@ void ImportJob::Run(app::Home home, std::vector<std::filesystem::path> paths) {
   auto reference = app::ReferenceData::Shipped();
   if (!reference) return finish(std::unexpected(reference.error()));
   const importers::Registry registry = importers::Registry::WithBuiltinFormats();
-  app::ImportService service(**library, registry, *reference);
+  // The job indexes what it stores, so a search right after the import finds it; the outbox
+  // (invariant 7) still covers a job that is killed before the index commit.
+  app::SearchService search(**library, *reference);
+  app::ImportService service(**library, registry, *reference, &search);
 
   app::ImportOptions options;
   options.cancel = cancel_;

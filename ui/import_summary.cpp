@@ -43,6 +43,19 @@ wxString ImportSummaryText(const app::ImportReport& report, int max_failures) {
             (file.error ? ToWx(file.error->message) : wxString("the file could not be imported."));
   }
   if (unlisted > 0) text += wxString::Format(L"\n\n\u2026and %d more failed files.", unlisted);
+  // The documents are stored either way; these say what is late and when it catches up.
+  if (report.index_error) {
+    text += "\n\nThe search index could not be updated; it catches up on the next import: " +
+            ToWx(report.index_error->message);
+  }
+  if (report.link_error) {
+    text += "\n\nLinks between the new documents were not recorded: " +
+            ToWx(report.link_error->message);
+  }
+  for (const auto& [name, count] : report.watch_matches) {
+    text += wxString::Format("\n\nWatched search \"%s\": %d new %s.", ToWx(name), count,
+                             count == 1 ? "match" : "matches");
+  }
   return text;
 }
 

@@ -7,6 +7,7 @@
 
 #include "gui/gui_fixture.h"
 #include "support/test_paths.h"
+#include "app/search_service.h"
 #include "ui/import_job.h"
 
 using nt::test::PumpUntil;
@@ -48,6 +49,22 @@ TEST_CASE("ImportJob: progress and the report arrive on the UI thread", "[gui][i
   REQUIRE(result.has_value());
   REQUIRE(result->has_value());
   CHECK((*result)->Count(nt::app::ImportOutcome::kImported) == 2);
+  CHECK_FALSE((*result)->index_error.has_value());
+
+  // The job indexed what it stored: nothing is left queued for the next open.
+  auto library = nt::app::Library::Open(home);
+  REQUIRE(library.has_value());
+  auto reference = nt::app::ReferenceData::Shipped();
+  REQUIRE(reference.has_value());
+  nt::app::SearchService search(**library, *reference);
+  auto check = search.Check();
+  REQUIRE(check.has_value());
+  CHECK(check->pending == 0);
+  CHECK(check->index_documents == 2);
+  std::string drift;
+  for (const auto& sentence : check->drift) drift += sentence + "\n";
+  INFO(drift);
+  CHECK(check->ok());
   delete owner;
 }
 
