@@ -23,6 +23,15 @@ struct Fixture : test::ExtractingLibrary {
     REQUIRE_FALSE(commitments->empty());
     return commitments->front().row.commitment.id.value;
   }
+  // The corpus's joint statement (fifth round, 2017) and a copy of the sixth round's (2018);
+  // returns the copy's path.
+  std::filesystem::path ImportFifthAndSixthRounds() {
+    const auto sixth = dir.Write(
+        "sixth.md",
+        test::ReadAll(test::FixturesDir() / "app/dialogue/sixth-us-japan-cyber-dialogue-2018.md"));
+    Import({test::JointStatementPath(), sixth});
+    return sixth;
+  }
   std::vector<Link> Links(std::string_view type) {
     auto all = store::LinkRepository(library->database()).List();
     REQUIRE(all);
@@ -123,6 +132,54 @@ TEST_CASE("FollowUpService: edits change fields, never the history; status chang
   CHECK(service.Show(424242).error().code == ErrorCode::kNotFound);
 }
 
+TEST_CASE("FollowUpService: evidence comes from a document dated on or after the commitment's",
+          "[app]") {
+  Fixture f;
+  f.ImportFifthAndSixthRounds();
+  auto of_2018 = f.library->ShowDocument("Sixth");
+  REQUIRE(of_2018);
+  auto of_2017 = f.library->ShowDocument("Joint Statement of the Japan");
+  REQUIRE(of_2017);
+  auto commitments_2018 = f.library->ListCommitments({.document = "Sixth"});
+  REQUIRE(commitments_2018);
+  REQUIRE_FALSE(commitments_2018->empty());
+  auto commitments_2017 = f.library->ListCommitments({.document = "Joint Statement of the Japan"});
+  REQUIRE(commitments_2017);
+  REQUIRE_FALSE(commitments_2017->empty());
+  const std::int64_t promised_2017 = commitments_2017->front().row.commitment.id.value;
+  const std::int64_t promised_2018 = commitments_2018->front().row.commitment.id.value;
+  const std::int64_t paragraph_2017 = of_2017->paragraphs.back().id.value;
+  const std::int64_t paragraph_2018 = of_2018->paragraphs.back().id.value;
+
+  FollowUpService service(*f.library);
+  FollowUpInput input;
+  input.title = "Information sharing";
+  input.commitment_ids = {promised_2017};
+  input.evidence_paragraph = paragraph_2018;  // a year later: fine
+  auto added = service.Add(input);
+  REQUIRE(added);
+
+  // 2017 cannot show what was done about a 2018 promise.
+  input.commitment_ids = {promised_2018};
+  input.evidence_paragraph = paragraph_2017;
+  auto early = service.Add(input);
+  REQUIRE_FALSE(early);
+  CHECK(early.error().code == ErrorCode::kUsage);
+  CHECK_THAT(early.error().message, Catch::Contains("2017-07") && Catch::Contains("2018-07") &&
+                                        Catch::Contains("on or after"));
+  input.evidence_paragraph = paragraph_2018;  // the same document: dated the same day
+  auto second = service.Add(input);
+  REQUIRE(second);
+  auto change = service.ChangeStatus(second->follow_up.id.value,
+                                     {FollowUpStatus::kDone, std::nullopt, "", "", paragraph_2017,
+                                      ""});
+  REQUIRE_FALSE(change);
+  CHECK(change.error().code == ErrorCode::kUsage);
+  auto history = service.Show(second->follow_up.id.value);
+  REQUIRE(history);
+  CHECK(history->history.size() == 1);
+}
+
 TEST_CASE("LinkService: manual links with inverse names, listing and removal", "[app]") {
   Fixture f;
   f.Import({test::CorpusDocumentsDir()});
@@ -171,10 +228,7 @@ TEST_CASE(
     "kept in step on re-import",
     "[app]") {
   Fixture f;
-  const auto sixth = f.dir.Write(
-      "sixth.md",
-      test::ReadAll(test::FixturesDir() / "app/dialogue/sixth-us-japan-cyber-dialogue-2018.md"));
-  f.Import({test::JointStatementPath(), sixth});
+  const auto sixth = f.ImportFifthAndSixthRounds();
   auto continues = f.Links("continues");
   REQUIRE_FALSE(continues.empty());
   auto later = f.library->ListCommitments({.document = "Sixth"});
