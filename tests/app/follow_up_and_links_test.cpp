@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "app/automatic_links.h"
 #include "app/follow_up_service.h"
@@ -6,6 +7,7 @@
 #include "app/library.h"
 #include "app/link_service.h"
 #include "app/reference_data.h"
+#include "core/text.h"
 #include "store/link_repository.h"
 #include "extracting_library.h"
 #include "support/temp_dir.h"
@@ -255,11 +257,82 @@ TEST_CASE(
   f.Import({sixth});
   CHECK(f.Links("continues").size() < continues.size());
 
-  WordShingleSimilarity similarity;
-  CHECK(similarity.Score("they will strengthen information sharing on cyber threats",
-                         "they will further strengthen cybersecurity information sharing") >= 0.5);
-  CHECK(similarity.Score("agreed to hold the seventh dialogue in Tokyo",
-                         "affirmed the applicability of international law") == 0);
+  const double threshold = AutomaticLinkOptions().continues_threshold;
+  // The fifth round's clause and the sixth's restatement of it (fewer words, another order of
+  // the parties' names) ...
+  const std::string_view parties = "Japan United States U.S.";
+  CHECK(WordingSimilarity("Both countries affirmed that they will further strengthen their "
+                          "cybersecurity information sharing to support prevention of and "
+                          "response to cyber incidents that may occur.",
+                          "The United States and Japan affirmed that they will continue to "
+                          "strengthen information sharing on cyber threats.",
+                          parties) >= threshold);
+  // ... and a clause of the same round on another subject, which shares the framing and a word.
+  CHECK(WordingSimilarity("Japan and the United States will continue to enhance cooperation to "
+                          "deter and respond to malicious cyber activities, consistent with "
+                          "relevant domestic and international law.",
+                          "The United States and Japan affirmed that they will continue to "
+                          "strengthen information sharing on cyber threats.",
+                          parties) < threshold);
+  CHECK(WordingSimilarity("agreed to hold the seventh dialogue in Tokyo",
+                          "affirmed the applicability of international law") == 0);
+}
+
+namespace {
+
+// A statement of the U.S.-Japan Cyber Dialogue shaped like the sixth round's fixture.
+std::string DialogueStatement(std::string_view ordinal, std::string_view place,
+                              std::string_view date, std::string_view body) {
+  return "# Joint Statement on the " + std::string(ordinal) + " U.S.-Japan Cyber Dialogue\n\n" +
+         "Media Note\n" + std::string(place) + "\n" + std::string(date) + "\n\n" +
+         "The United States and Japan held the " + ToLowerAscii(ordinal) +
+         " U.S.-Japan Cyber Dialogue in " + std::string(place) + " on " + std::string(date) +
+         ".\n\n" + std::string(body);
+}
+
+constexpr std::string_view kSharing =
+    "1. The United States and Japan affirmed that they will continue to strengthen information "
+    "sharing on cyber threats.\n\n2. Both governments agreed to expand joint exercises on the "
+    "protection of critical infrastructure.\n";
+
+}  // namespace
+
+TEST_CASE(
+    "Automatic links: only an earlier round is continued, whichever is imported first; a "
+    "round's two statements never continue each other",
+    "[app]") {
+  Fixture f;
+  const auto seventh = f.dir.Write(
+      "seventh.md", DialogueStatement("Seventh", "Tokyo", "October 3, 2019", kSharing));
+  const auto sixth = f.dir.Write(
+      "sixth.md", DialogueStatement("Sixth", "Washington, DC", "July 27, 2018", kSharing));
+  // The other side's release of the sixth round, with the same wording and another date.
+  const auto sixth_tokyo = f.dir.Write(
+      "sixth-tokyo.md", DialogueStatement("Sixth", "Tokyo", "July 30, 2018", kSharing));
+  const DocumentId seventh_id = f.Import({seventh}).files.at(0).document_id;
+  f.Import({sixth});
+  f.Import({sixth_tokyo});
+
+  auto all = f.library->ListCommitments();
+  REQUIRE(all);
+  REQUIRE(all->size() == 6);
+  std::set<std::int64_t> in_seventh;
+  for (const auto& c : *all) {
+    if (c.row.document_id == seventh_id) in_seventh.insert(c.row.commitment.id.value);
+  }
+  REQUIRE(in_seventh.size() == 2);
+
+  int from_seventh = 0;
+  for (const Link& link : f.Links("continues")) {
+    INFO(link.source.id << " continues " << link.target.id);
+    // Always later -> earlier: never within the sixth round, never towards the seventh.
+    CHECK(in_seventh.contains(link.source.id));
+    CHECK_FALSE(in_seventh.contains(link.target.id));
+    ++from_seventh;
+  }
+  // Each of the seventh round's two clauses continues the same clause of both sixth-round
+  // statements, though both were imported after it.
+  CHECK(from_seventh == 4);
 }
 
 TEST_CASE(
