@@ -189,9 +189,10 @@ class NeedleIndex {
     if (!symbol.empty()) add(symbol, 1.0);
     if (title.size() >= min_title_length_) add(title, 0.8);
     for (Needle& needle : needles) {
-      needle.key = *std::min_element(
-          needle.words.begin(), needle.words.end(),
-          [&](const std::string& a, const std::string& b) { return frequency_[a] < frequency_[b]; });
+      needle.key = *std::min_element(needle.words.begin(), needle.words.end(),
+                                     [&](const std::string& a, const std::string& b) {
+                                       return frequency_[a] < frequency_[b];
+                                     });
       by_key_[needle.key].push_back(id);
     }
     if (needles.empty()) by_document_.erase(id);
@@ -440,13 +441,13 @@ Result<AutomaticLinkReport> AutomaticLinker::Link(DocumentId document_id) {
           const CommitmentId source = later ? clause.id : match.second->id;
           const CommitmentId target = later ? match.second->id : clause.id;
           nt::Link link{LinkId(),
-                              {EntityKind::kCommitment, source.value},
-                              {EntityKind::kCommitment, target.value},
-                              "continues",
-                              Origin::kExtracted,
-                              std::min(1.0, match.first),
-                              "close wording",
-                              ""};
+                        {EntityKind::kCommitment, source.value},
+                        {EntityKind::kCommitment, target.value},
+                        "continues",
+                        Origin::kExtracted,
+                        std::min(1.0, match.first),
+                        "close wording",
+                        ""};
           NT_TRY(links.Upsert(link));
           ++report.continues;
         }

@@ -64,8 +64,8 @@ Status FollowUpService::CheckEvidence(std::int64_t paragraph,
       continue;
     }
     return Fail(ErrorCode::kUsage,
-                "Paragraph " + std::to_string(paragraph) + " of " + Quoted(evidence->title) +
-                    " (" + *evidence_date + ") cannot be evidence for commitment " +
+                "Paragraph " + std::to_string(paragraph) + " of " + Quoted(evidence->title) + " (" +
+                    *evidence_date + ") cannot be evidence for commitment " +
                     std::to_string(id.value) + ": it comes from before the commitment's " +
                     Quoted(promised->title) + " (" + *promised_date +
                     "), so choose a paragraph of a document dated on or after it.");

@@ -50,7 +50,8 @@ std::vector<std::int64_t> MinHashLsh::Candidates(const MinHashSignature& signatu
   std::vector<std::int64_t> found;
   for (std::uint64_t key : BandKeys(signature)) {
     auto bucket = buckets_.find(key);
-    if (bucket != buckets_.end()) found.insert(found.end(), bucket->second.begin(), bucket->second.end());
+    if (bucket != buckets_.end())
+      found.insert(found.end(), bucket->second.begin(), bucket->second.end());
   }
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());

@@ -20,8 +20,12 @@ Result<std::vector<DialogueCommitment>> CommitmentsOfDocument(Database& database
   if (!statement) return Fail(statement.error());
   (*statement)->Bind(1, document.value);
   return CollectRows<DialogueCommitment>(**statement, [](const Statement& r) {
-    return DialogueCommitment{CommitmentId(r.Int(0)), DocumentId(r.Int(1)), r.Text(2),
-                              static_cast<int>(r.Int(3)), r.Text(4), r.Text(5)};
+    return DialogueCommitment{CommitmentId(r.Int(0)),
+                              DocumentId(r.Int(1)),
+                              r.Text(2),
+                              static_cast<int>(r.Int(3)),
+                              r.Text(4),
+                              r.Text(5)};
   });
 }
 

@@ -8,8 +8,8 @@
 #include "app/link_service.h"
 #include "app/reference_data.h"
 #include "core/text.h"
-#include "store/link_repository.h"
 #include "extracting_library.h"
+#include "store/link_repository.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -172,9 +172,9 @@ TEST_CASE("FollowUpService: evidence comes from a document dated on or after the
   input.evidence_paragraph = paragraph_2018;  // the same document: dated the same day
   auto second = service.Add(input);
   REQUIRE(second);
-  auto change = service.ChangeStatus(second->follow_up.id.value,
-                                     {FollowUpStatus::kDone, std::nullopt, "", "", paragraph_2017,
-                                      ""});
+  auto change =
+      service.ChangeStatus(second->follow_up.id.value,
+                           {FollowUpStatus::kDone, std::nullopt, "", "", paragraph_2017, ""});
   REQUIRE_FALSE(change);
   CHECK(change.error().code == ErrorCode::kUsage);
   auto history = service.Show(second->follow_up.id.value);
@@ -298,24 +298,33 @@ constexpr std::string_view kSharing =
 }  // namespace
 
 TEST_CASE(
-    "Automatic links: only an earlier round is continued, whichever is imported first; a "
-    "round's two statements never continue each other",
+    "Automatic links: only an earlier round of the same dialogue is continued, whichever is "
+    "imported first; a round's two statements never continue each other",
     "[app]") {
   Fixture f;
-  const auto seventh = f.dir.Write(
-      "seventh.md", DialogueStatement("Seventh", "Tokyo", "October 3, 2019", kSharing));
+  const auto seventh =
+      f.dir.Write("seventh.md", DialogueStatement("Seventh", "Tokyo", "October 3, 2019", kSharing));
   const auto sixth = f.dir.Write(
       "sixth.md", DialogueStatement("Sixth", "Washington, DC", "July 27, 2018", kSharing));
   // The other side's release of the sixth round, with the same wording and another date.
-  const auto sixth_tokyo = f.dir.Write(
-      "sixth-tokyo.md", DialogueStatement("Sixth", "Tokyo", "July 30, 2018", kSharing));
+  const auto sixth_tokyo =
+      f.dir.Write("sixth-tokyo.md", DialogueStatement("Sixth", "Tokyo", "July 30, 2018", kSharing));
   const DocumentId seventh_id = f.Import({seventh}).files.at(0).document_id;
   f.Import({sixth});
   f.Import({sixth_tokyo});
+  // A later statement of another dialogue, in the same words, continues nothing of this one.
+  std::string other = DialogueStatement("Eighth", "Canberra", "May 5, 2020", kSharing);
+  for (auto at = other.find("U.S.-Japan"); at != std::string::npos; at = other.find("U.S.-Japan")) {
+    other.replace(at, 10, "Australia-Japan");
+  }
+  f.Import({f.dir.Write("australia.md", other)});
+  auto dialogues = f.library->ListDialogues();
+  REQUIRE(dialogues);
+  REQUIRE(dialogues->size() == 2);
 
   auto all = f.library->ListCommitments();
   REQUIRE(all);
-  REQUIRE(all->size() == 6);
+  REQUIRE(all->size() == 8);
   std::set<std::int64_t> in_seventh;
   for (const auto& c : *all) {
     if (c.row.document_id == seventh_id) in_seventh.insert(c.row.commitment.id.value);
@@ -325,7 +334,8 @@ TEST_CASE(
   int from_seventh = 0;
   for (const Link& link : f.Links("continues")) {
     INFO(link.source.id << " continues " << link.target.id);
-    // Always later -> earlier: never within the sixth round, never towards the seventh.
+    // Always later -> earlier within the dialogue: never within the sixth round, never
+    // towards the seventh, never from the other dialogue.
     CHECK(in_seventh.contains(link.source.id));
     CHECK_FALSE(in_seventh.contains(link.target.id));
     ++from_seventh;
@@ -343,7 +353,8 @@ TEST_CASE(
   const auto citing =
       f.dir.Write("citing.md",
                   "# Statement on responsible behaviour\n\nMinistry\nTokyo\nMay 1, 2019\n\n"
-                  "1. Japan will implement the norms of the 2015 report (A/70/174).\n\n"
+                  // At the end of a sentence: the full stop is not part of the symbol.
+                  "1. Japan will implement the norms of the 2015 report A/70/174.\n\n"
                   "2. Japan will not cite A/70/1745 here.\n");
   f.Import({citing});
   f.Import({test::FixturesDir() / "importers/un_report/a_70_174_gge_2015.txt"});
@@ -354,4 +365,12 @@ TEST_CASE(
   CHECK(references[0].source.id == citing_doc->id.value);
   CHECK(references[0].confidence == 1.0);
   CHECK_THAT(references[0].note, Catch::Contains("A/70/174"));
+
+  // The other order: the report first, then the document citing it.
+  Fixture g;
+  g.Import({test::FixturesDir() / "importers/un_report/a_70_174_gge_2015.txt"});
+  g.Import({g.dir.Write("citing.md", test::ReadAll(citing))});
+  auto found = g.Links("references");
+  REQUIRE(found.size() == 1);
+  CHECK_THAT(found[0].note, Catch::Contains("A/70/174"));
 }

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "search/minhash_lsh.h"
 #include "search/precedent.h"
@@ -19,7 +19,7 @@ TEST_CASE("MinHashLsh: a probe finds close wordings, not unrelated ones, and for
           "[search]") {
   MinHashLsh index;
   index.Add(1, Of("the two countries will strengthen information sharing on cyber threats"));
-  index.Add(2, Of("the applicability of international law to the use of ICT by States"));
+  index.Add(2, Of("applicability of international law to ICT use by States"));  // no shared word
   index.Add(3, Of("an open interoperable reliable and secure cyberspace for all"));
   index.Add(4, MinHashSignature{});  // no words: never a candidate
   CHECK(index.size() == 4);
