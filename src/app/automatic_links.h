@@ -1,15 +1,21 @@
 #pragma once
 // Links found at import time, kept in step on re-import (a document's earlier extracted links
 // of these types are deleted and found again; manual links are never touched):
-//  - "continues": a commitment continues an earlier commitment of the same dialogue when their
-//    wording is close (WordingSimilarity; the later one is the source);
+//  - "continues": a commitment continues a commitment of the same dialogue from an earlier
+//    round (or, when the rounds are not both numbered, an earlier date) when their wording is
+//    close (WordingSimilarity, on the search module's MinHash signatures); the later one is the
+//    source;
 //  - "references": a document references another when it cites its symbol or its title.
 // "relates_to_norm" links are stored by extraction (extraction_recorder.cpp).
 //
-// The similarity is an interface so the search module's precedent machinery can replace
-// WordShingleSimilarity, a self-contained stand-in, once it is merged.
+// Cost (why AutomaticLinker exists): an import job reads the library's document identities and
+// which documents belong to which dialogue once, and each dialogue's commitments the first time
+// a document of it is imported, and keeps all of it up to date as it stores documents. Linking one
+// document then costs lookups in a hash map of citation needles (keyed by their rarest word) and
+// probes of a MinHash LSH index of the dialogue's commitments (search/minhash_lsh.h), whatever
+// the size of the library (docs/performance.md: the same CPU per document at 1 000 and 10 000).
 
-#include <string>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -19,33 +25,8 @@
 
 namespace nt::app {
 
-class WordingSimilarity {
- public:
-  virtual ~WordingSimilarity() = default;
-  // scores[i][j]: how close `left[i]` is to `right[j]`, 0 (nothing shared) .. 1 (the same
-  // wording). One call per imported document, so an implementation may weigh words by how
-  // common they are among all the texts it is given.
-  virtual std::vector<std::vector<double>> Scores(const std::vector<std::string>& left,
-                                                  const std::vector<std::string>& right) const = 0;
-  double Score(std::string_view a, std::string_view b) const {
-    return Scores({std::string(a)}, {std::string(b)})[0][0];
-  }
-};
-
-// Overlap coefficient |A ∩ B| / min(|A|, |B|) of the two texts' word shingles (content words,
-// lower-cased, stop words and diplomatic framing such as "affirmed" dropped, a plural "s"
-// stripped), plus a quarter of the overlap of their word-pair shingles; 0 when fewer than three
-// words are shared. Among six or more texts, words found in over 40% of them (the dialogue's
-// parties: "Japan", "United States") are not counted. A stand-in for the search module's
-// precedents.
-class WordShingleSimilarity : public WordingSimilarity {
- public:
-  std::vector<std::vector<double>> Scores(const std::vector<std::string>& left,
-                                          const std::vector<std::string>& right) const override;
-};
-
 struct AutomaticLinkOptions {
-  double continues_threshold = 0.45;  // minimum Score for a "continues" link
+  double continues_threshold = 0.4;   // minimum WordingSimilarity for a "continues" link
   std::size_t min_title_length = 24;  // shorter titles are too generic to count as citations
 };
 
@@ -54,17 +35,54 @@ struct AutomaticLinkReport {
   int references = 0;
 };
 
-// Recomputes the automatic links of `document`, in the caller's transaction: its continuations
-// and the documents it cites. That others cite it is found by LinkCitationsOf.
-[[nodiscard]] Result<AutomaticLinkReport> RecordAutomaticLinks(
-    store::Database& database, DocumentId document, const WordingSimilarity& similarity,
-    const AutomaticLinkOptions& options = {});
+// How close two commitments' wordings are, 0 .. 1: how much of the shorter one's content words
+// and word pairs the longer one holds (overlap coefficient), estimated from the search module's
+// MinHash signatures (search/precedent.h: SplitWords, MinHash, EstimatedSimilarity). Content
+// words are lower-cased, without a plural "s", stop words, the diplomatic framing every
+// commitment shares ("affirmed", "agreed", "both governments") and the words of `who` (the
+// names of those bound). 0 when either has fewer than three content words.
+double WordingSimilarity(std::string_view a, std::string_view b, std::string_view who = {});
 
-// Links every document of the library that cites one of `cited` (by symbol, or by a specific
-// title) to it, reading the library's paragraphs once; run once per import job, in the caller's
-// transaction. Returns the number of links found.
-[[nodiscard]] Result<int> LinkCitationsOf(store::Database& database,
-                                          const std::vector<DocumentId>& cited,
-                                          const AutomaticLinkOptions& options = {});
+// The automatic link rules of one import job, with the caches that make them incremental.
+// Usage per stored document, inside its transaction: Link(document); after that transaction
+// commits: Committed() (the document then counts for the documents that follow; a rolled-back
+// document never does). After the job's documents: LinkCitationsOf(the stored ones).
+// The library must not be changed by anyone else while a linker is in use.
+// Thread-safety: one thread at a time.
+class AutomaticLinker {
+ public:
+  explicit AutomaticLinker(store::Database& database, AutomaticLinkOptions options = {});
+  ~AutomaticLinker();
+  AutomaticLinker(const AutomaticLinker&) = delete;
+  AutomaticLinker& operator=(const AutomaticLinker&) = delete;
+
+  // Recomputes the automatic links of `document` in the caller's transaction: its
+  // continuations (in both directions: a document imported after a later round's statement is
+  // continued by it) and the documents it cites. That others cite it is found by
+  // LinkCitationsOf.
+  [[nodiscard]] Result<AutomaticLinkReport> Link(DocumentId document);
+
+  // The transaction of the last Link call committed.
+  void Committed();
+
+  // Links every document of the library that cites one of `cited` (by symbol, or by a specific
+  // title) to it, reading the library's paragraphs once, in the caller's transaction. Returns
+  // the number of links found.
+  [[nodiscard]] Result<int> LinkCitationsOf(const std::vector<DocumentId>& cited);
+
+ private:
+  class Citations;
+  class Continuations;
+  struct Pending;  // what Link read of its document, for Committed
+
+  // After a Link whose transaction rolled back, forgets what was read while it was open.
+  void DiscardIfRolledBack();
+
+  store::Database& database_;
+  AutomaticLinkOptions options_;
+  std::unique_ptr<Citations> citations_;
+  std::unique_ptr<Continuations> continuations_;
+  std::unique_ptr<Pending> pending_;
+};
 
 }  // namespace nt::app

@@ -1,9 +1,12 @@
 #include "app/follow_up_service.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "core/text.h"
 #include "store/actor_repository.h"
 #include "store/commitment_repository.h"
+#include "store/dialogue_repository.h"
 #include "store/document_repository.h"
 #include "store/follow_up_repository.h"
 
@@ -28,10 +31,45 @@ Result<ActorId> FollowUpService::ResolveOwner(const std::string& owner) {
   return (*actor)->id;
 }
 
-Status FollowUpService::CheckEvidence(std::int64_t paragraph) {
+// A document's date, else its round's start date; "" when neither is known.
+Result<std::string> FollowUpService::DateOf(const Document& document) {
+  if (!document.date.empty() || !document.round_id) return document.date;
+  auto round = store::DialogueRepository(library_.database()).GetRound(document.round_id);
+  if (!round) return Fail(round.error());
+  return round->start_date;
+}
+
+Status FollowUpService::CheckEvidence(std::int64_t paragraph,
+                                      const std::vector<CommitmentId>& commitments) {
   if (paragraph == 0) return {};
-  auto found = store::DocumentRepository(library_.database()).GetParagraph(ParagraphId(paragraph));
+  store::DocumentRepository documents(library_.database());
+  auto found = documents.GetParagraph(ParagraphId(paragraph));
   if (!found) return Fail(found.error());
+  auto evidence = documents.Get(found->document_id);
+  if (!evidence) return Fail(evidence.error());
+  auto evidence_date = DateOf(*evidence);
+  if (!evidence_date) return Fail(evidence_date.error());
+  for (CommitmentId id : commitments) {
+    auto commitment = store::CommitmentRepository(library_.database()).Get(id);
+    if (!commitment) return Fail(commitment.error());
+    auto said_in = documents.GetParagraph(commitment->paragraph_id);
+    if (!said_in) return Fail(said_in.error());
+    auto promised = documents.Get(said_in->document_id);
+    if (!promised) return Fail(promised.error());
+    auto promised_date = DateOf(*promised);
+    if (!promised_date) return Fail(promised_date.error());
+    // Undated documents cannot be checked; a partial date ("2017") is compared on what it says.
+    const std::size_t common = std::min(evidence_date->size(), promised_date->size());
+    if (common == 0 || evidence_date->compare(0, common, *promised_date, 0, common) >= 0) {
+      continue;
+    }
+    return Fail(ErrorCode::kUsage,
+                "Paragraph " + std::to_string(paragraph) + " of " + Quoted(evidence->title) + " (" +
+                    *evidence_date + ") cannot be evidence for commitment " +
+                    std::to_string(id.value) + ": it comes from before the commitment's " +
+                    Quoted(promised->title) + " (" + *promised_date +
+                    "), so choose a paragraph of a document dated on or after it.");
+  }
   return {};
 }
 
@@ -66,7 +104,7 @@ Result<FollowUpView> FollowUpService::Add(const FollowUpInput& input) {
   }
   auto owner = ResolveOwner(input.owner);
   if (!owner) return Fail(owner.error());
-  NT_TRY(CheckEvidence(input.evidence_paragraph));
+  NT_TRY(CheckEvidence(input.evidence_paragraph, follow_up.commitment_ids));
   follow_up.owner_actor_id = *owner;
   follow_up.due_date = input.due_date;
   follow_up.notes = input.notes;
@@ -118,7 +156,7 @@ Result<FollowUpView> FollowUpService::ChangeStatus(std::int64_t id, const Status
   auto follow_up = follow_ups.Get(FollowUpId(id));
   if (!follow_up) return Fail(follow_up.error());
   NT_TRY(CheckDate(change.date, "date"));
-  NT_TRY(CheckEvidence(change.evidence_paragraph));
+  NT_TRY(CheckEvidence(change.evidence_paragraph, follow_up->commitment_ids));
   FollowUpEvent event;
   event.follow_up_id = follow_up->id;
   event.date = change.date;

@@ -59,18 +59,23 @@ class FollowUpService {
  public:
   explicit FollowUpService(Library& library) : library_(library) {}
 
-  // Errors: kUsage for an empty title, no commitment, a bad date; kNotFound for an unknown
-  // commitment, owner or evidence paragraph.
+  // Errors: kUsage for an empty title, no commitment, a bad date, an evidence paragraph from a
+  // document dated before a commitment's; kNotFound for an unknown commitment, owner or evidence
+  // paragraph.
   [[nodiscard]] Result<FollowUpView> Add(const FollowUpInput& input);
   [[nodiscard]] Result<FollowUpView> Edit(std::int64_t id, const FollowUpEdit& edit);
-  // Appends a status event.
+  // Appends a status event. Errors: as Add for the date and the evidence paragraph.
   [[nodiscard]] Result<FollowUpView> ChangeStatus(std::int64_t id, const StatusChange& change);
   [[nodiscard]] Result<std::vector<FollowUpView>> List(const FollowUpFilter& filter = {});
   [[nodiscard]] Result<FollowUpView> Show(std::int64_t id);
 
  private:
   [[nodiscard]] Result<ActorId> ResolveOwner(const std::string& owner);
-  [[nodiscard]] Status CheckEvidence(std::int64_t paragraph);
+  // A paragraph given as evidence exists and its document is dated on or after the documents of
+  // `commitments` (evidence shows what happened since). Errors: kNotFound, kUsage.
+  [[nodiscard]] Status CheckEvidence(std::int64_t paragraph,
+                                     const std::vector<CommitmentId>& commitments);
+  [[nodiscard]] Result<std::string> DateOf(const Document& document);
 
   Library& library_;
 };

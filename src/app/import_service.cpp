@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 
 #include "app/automatic_links.h"
@@ -180,6 +181,10 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
     return result;
   }
 
+  // One file on its own (not in a job) has a linker of its own.
+  std::optional<AutomaticLinker> own_linker;
+  if (!linker_) own_linker.emplace(library_.database());
+  AutomaticLinker& linker = linker_ ? *linker_ : *own_linker;
   Status stored = library_.database().InTransaction([&]() -> Status {
     std::set<ParagraphId> kept;
     if (*same_path) {
@@ -203,8 +208,7 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
       if (!recorded) return Fail(recorded.error());
       result.commitments = recorded->commitments;
       // Continuations and citations, found again on every revision (automatic_links.h).
-      static const WordShingleSimilarity kSimilarity;
-      auto linked = RecordAutomaticLinks(library_.database(), document.id, kSimilarity);
+      auto linked = linker.Link(document.id);
       if (!linked) return Fail(linked.error());
     }
     // Invariant 6: the index learns of this document through a row of the same transaction.
@@ -215,6 +219,7 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
   if (!stored) {
     return fail(stored.error().WithContext("Importing " + Quoted(platform::PathToUtf8(path))));
   }
+  linker.Committed();
   result.document_id = document.id;
   result.revision = document.revision;
   return result;
@@ -226,6 +231,13 @@ Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::pa
   if (!files) return Fail(files.error());
   ImportReport report;
   report.dry_run = options.dry_run;
+  // The job's link rules read the library once and follow its documents (automatic_links.h).
+  AutomaticLinker linker(library_.database());
+  linker_ = &linker;
+  struct Forget {
+    AutomaticLinker*& linker;
+    ~Forget() { linker = nullptr; }
+  } forget{linker_};
   for (std::size_t i = 0; i < files->size(); ++i) {
     const auto& file = (*files)[i];
     if (options.progress) {
@@ -251,7 +263,7 @@ Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::pa
   }
   if (reference_ && !options.dry_run && !stored.empty()) {
     Status linked = library_.database().InTransaction([&]() -> Status {
-      auto count = LinkCitationsOf(library_.database(), stored);
+      auto count = linker.LinkCitationsOf(stored);
       if (!count) return Fail(count.error());
       return {};
     });

@@ -27,6 +27,7 @@
 
 namespace nt::app {
 
+class AutomaticLinker;
 class SearchService;
 
 enum class ImportOutcome {
@@ -109,6 +110,7 @@ class ImportService {
   const importers::Registry& registry_;
   const ReferenceData* reference_;
   SearchService* search_;
+  AutomaticLinker* linker_ = nullptr;  // the running Import job's, if any
 };
 
 }  // namespace nt::app

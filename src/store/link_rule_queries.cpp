@@ -5,18 +5,36 @@
 
 namespace nt::store {
 
-Result<std::vector<DialogueCommitment>> CommitmentsInDialogue(Database& database,
-                                                              DialogueId dialogue) {
+Result<std::vector<DialogueCommitment>> CommitmentsOfDocument(Database& database,
+                                                              DocumentId document) {
   auto statement = database.connection().Prepare(
-      "SELECT c.id, d.id, coalesce(d.date, r.start_date), r.number, c.text FROM commitments c "
-      "JOIN paragraphs p ON p.id = c.paragraph_id JOIN documents d ON d.id = p.document_id "
-      "LEFT JOIN rounds r ON r.id = d.round_id WHERE d.dialogue_id = ?1 "
-      "ORDER BY d.date, d.id, c.id");
+      "SELECT c.id, d.id, coalesce(d.date, r.start_date), r.number, c.text, "
+      "coalesce((SELECT group_concat(a.canonical_name, ' ') FROM commitment_actors ca "
+      "JOIN actors a ON a.id = ca.actor_id WHERE ca.commitment_id = c.id AND "
+      "ca.role = 'subject'), '') || ' ' || "
+      "coalesce((SELECT group_concat(al.alias, ' ') FROM commitment_actors ca "
+      "JOIN actor_aliases al ON al.actor_id = ca.actor_id WHERE ca.commitment_id = c.id AND "
+      "ca.role = 'subject'), '') FROM documents d "
+      "JOIN paragraphs p ON p.document_id = d.id JOIN commitments c ON c.paragraph_id = p.id "
+      "LEFT JOIN rounds r ON r.id = d.round_id WHERE d.id = ?1 ORDER BY c.id");
   if (!statement) return Fail(statement.error());
-  (*statement)->Bind(1, dialogue.value);
+  (*statement)->Bind(1, document.value);
   return CollectRows<DialogueCommitment>(**statement, [](const Statement& r) {
-    return DialogueCommitment{CommitmentId(r.Int(0)), DocumentId(r.Int(1)), r.Text(2),
-                              static_cast<int>(r.Int(3)), r.Text(4)};
+    return DialogueCommitment{CommitmentId(r.Int(0)),
+                              DocumentId(r.Int(1)),
+                              r.Text(2),
+                              static_cast<int>(r.Int(3)),
+                              r.Text(4),
+                              r.Text(5)};
+  });
+}
+
+Result<std::vector<std::pair<DocumentId, DialogueId>>> DocumentDialogues(Database& database) {
+  auto statement = database.connection().Prepare(
+      "SELECT id, dialogue_id FROM documents WHERE dialogue_id IS NOT NULL ORDER BY id");
+  if (!statement) return Fail(statement.error());
+  return CollectRows<std::pair<DocumentId, DialogueId>>(**statement, [](const Statement& r) {
+    return std::pair{DocumentId(r.Int(0)), DialogueId(r.Int(1))};
   });
 }
 

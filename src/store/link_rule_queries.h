@@ -1,11 +1,13 @@
 #pragma once
-// Reads and deletes for the automatic link rules (app/automatic_links.h): the commitments of a
-// dialogue with where they were said, documents' identities, citation candidates, and the
-// removal of a rule's earlier links so a re-import keeps them in step.
+// Reads and deletes for the automatic link rules (app/automatic_links.h): a document's
+// commitments with where they were said, which documents belong to which dialogue, documents'
+// identities, citation candidates, and the removal of a rule's earlier links so a re-import
+// keeps them in step.
 
-#include <string>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -20,11 +22,17 @@ struct DialogueCommitment {
   std::string document_date;  // the document's, else its round's start date
   int round = 0;              // 0 = unnumbered or none
   std::string text;
+  std::string subject_names;  // its subjects' names and aliases, space-separated
 };
 
-// Commitments of every document attached to `dialogue`, by document date then id.
-[[nodiscard]] Result<std::vector<DialogueCommitment>> CommitmentsInDialogue(Database& database,
-                                                                            DialogueId dialogue);
+// The commitments of `document` with where they were said, by id.
+[[nodiscard]] Result<std::vector<DialogueCommitment>> CommitmentsOfDocument(Database& database,
+                                                                            DocumentId document);
+
+// Every document attached to a dialogue, with its dialogue, by document id: one read per import
+// job, as the documents table has no index by dialogue.
+[[nodiscard]] Result<std::vector<std::pair<DocumentId, DialogueId>>> DocumentDialogues(
+    Database& database);
 
 struct DocumentIdentity {
   DocumentId id;
