@@ -56,5 +56,7 @@ void AddWatchCommand(CLI::App& app, CliContext& context);
 void AddPrecedentCommand(CLI::App& app, CliContext& context);
 void AddDeleteCommand(CLI::App& app, CliContext& context);
 void AddCheckCommand(CLI::App& app, CliContext& context);
+void AddBackupCommand(CLI::App& app, CliContext& context);
+void AddRestoreCommand(CLI::App& app, CliContext& context);
 
 }  // namespace nt::cli

@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   nt::cli::AddPrecedentCommand(app, context);
   nt::cli::AddDeleteCommand(app, context);
   nt::cli::AddCheckCommand(app, context);
+  nt::cli::AddBackupCommand(app, context);
+  nt::cli::AddRestoreCommand(app, context);
 
   if (auto armed = nt::fault::ArmFromEnvironment(); !armed) {
     context.Report(armed.error());
