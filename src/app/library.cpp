@@ -14,6 +14,8 @@ Result<std::unique_ptr<Library>> Library::Open(const Home& home, const LibraryOp
   store::OpenOptions open;
   open.create_if_missing = options.mode == OpenMode::kCreateIfMissing;
   open.busy_timeout_ms = options.busy_timeout_ms;
+  open.read_only = options.read_only;
+  if (options.read_only) open.create_if_missing = false;
   auto database = store::Database::Open(home.database, open);
   if (!database && database.error().code == ErrorCode::kReadOnly) {
     // A read-only file (a colleague's copy, a CD) can still be browsed and searched.

@@ -36,6 +36,9 @@ enum class OpenMode {
 struct LibraryOptions {
   OpenMode mode = OpenMode::kExisting;
   int busy_timeout_ms = 5000;
+  // Open for reading only, as a reader thread beside the writer does: nothing is written, not
+  // even the search index (its SearchService searches what the writer last committed).
+  bool read_only = false;
 };
 
 // A document as a reader sees it.

@@ -3,7 +3,8 @@
 //
 // Exit codes (docs/cli.md): 0 ok; 1 usage error (bad arguments, a DOC that matches no or
 // several documents); 2 data or I/O error (missing/corrupt/locked database, unreadable file,
-// a file that failed to import).
+// a file that failed to import); 3 problems found (`check`: the library is damaged, or still is
+// after --repair).
 
 #include <functional>
 #include <memory>
@@ -21,6 +22,7 @@ namespace nt::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 1;
 inline constexpr int kExitData = 2;
+inline constexpr int kExitProblems = 3;
 
 struct CliContext {
   std::string database_path;  // --db; empty = the default home
@@ -53,5 +55,8 @@ void AddIndexCommand(CLI::App& app, CliContext& context);
 void AddWatchCommand(CLI::App& app, CliContext& context);
 void AddPrecedentCommand(CLI::App& app, CliContext& context);
 void AddDeleteCommand(CLI::App& app, CliContext& context);
+void AddCheckCommand(CLI::App& app, CliContext& context);
+void AddBackupCommand(CLI::App& app, CliContext& context);
+void AddRestoreCommand(CLI::App& app, CliContext& context);
 
 }  // namespace nt::cli

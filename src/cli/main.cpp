@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kDescription =
     "NormTrack: a knowledge base of diplomatic commitments.\n"
     "The library lives in NORMTRACK_HOME, or the per-user data folder; --db chooses a file.\n"
-    "Exit codes: 0 ok, 1 usage error, 2 data or I/O error.";
+    "Exit codes: 0 ok, 1 usage error, 2 data or I/O error, 3 problems found (check).";
 
 }  // namespace
 
@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
   nt::cli::AddWatchCommand(app, context);
   nt::cli::AddPrecedentCommand(app, context);
   nt::cli::AddDeleteCommand(app, context);
+  nt::cli::AddCheckCommand(app, context);
+  nt::cli::AddBackupCommand(app, context);
+  nt::cli::AddRestoreCommand(app, context);
 
   if (auto armed = nt::fault::ArmFromEnvironment(); !armed) {
     context.Report(armed.error());

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/fault.h"
+#include "store/entity_tables.h"
 #include "store/sqlite.h"
 
 namespace nt::store {
@@ -203,12 +204,8 @@ CREATE TABLE settings (
 
 // Links point at rows of many tables, so foreign keys cannot clean them up; these triggers do.
 std::string LinkCleanupTriggers() {
-  constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTables{{
-      {"documents", "document"}, {"paragraphs", "paragraph"}, {"commitments", "commitment"},
-      {"actors", "actor"}, {"dialogues", "dialogue"}, {"rounds", "round"}, {"norms", "norm"},
-      {"follow_ups", "follow_up"}}};
   std::string sql;
-  for (const auto& [table, kind] : kTables) {
+  for (const auto& [table, kind] : kEntityTables) {
     sql += "CREATE TRIGGER " + std::string(table) + "_drop_links AFTER DELETE ON " +
            std::string(table) + " BEGIN DELETE FROM links WHERE (source_kind = '" +
            std::string(kind) + "' AND source_id = old.id) OR (target_kind = '" +

@@ -9,25 +9,13 @@
 #include "store/document_repository.h"
 #include "store/schema.h"
 #include "store/settings_repository.h"
+#include "support/raw_sqlite.h"
 #include "support/temp_dir.h"
 
 using namespace nt;
 using namespace nt::store;
 
 namespace {
-
-// Runs raw SQL on a file to build fixtures the store itself would never write.
-void RawSql(const std::filesystem::path& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open(file.string().c_str(), &db) == SQLITE_OK);
-  char* message = nullptr;
-  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
-  std::string text = message ? message : "";
-  sqlite3_free(message);
-  sqlite3_close(db);
-  REQUIRE(rc == SQLITE_OK);
-  INFO(text);
-}
 
 std::string RandomBytes(std::size_t n) {
   std::mt19937 rng(42);
@@ -118,7 +106,7 @@ TEST_CASE("Database: a truncated NormTrack file is refused as corrupt", "[store]
     auto paragraphs = SampleParagraphs(400);
     REQUIRE(DocumentRepository(**db).Insert(document, paragraphs));
   }
-  RawSql(path, "PRAGMA journal_mode = DELETE");
+  test::RawExec(path, "PRAGMA journal_mode = DELETE");
   std::string bytes = test::ReadAll(path);
   REQUIRE(bytes.size() > 8192);
   // Keep the header page, lose the rest: the schema says pages exist that do not.
@@ -140,7 +128,7 @@ TEST_CASE("Database: an SQLite file of another program is refused and left untou
           "[store]") {
   test::TempDir dir;
   auto path = dir / "other.db";
-  RawSql(path, "CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('Ada');");
+  test::RawExec(path, "CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('Ada');");
   const std::string before = test::ReadAll(path);
   auto db = Database::Open(path, {.create_if_missing = true});
   REQUIRE_FALSE(db);
@@ -153,7 +141,7 @@ TEST_CASE("Database: a file from a newer NormTrack is refused and left untouched
   test::TempDir dir;
   auto path = dir / "newer.sqlite3";
   REQUIRE(Database::Open(path, {.create_if_missing = true}));
-  RawSql(path, "PRAGMA user_version = 999");
+  test::RawExec(path, "PRAGMA user_version = 999");
   const std::string before = test::ReadAll(path);
   auto db = Database::Open(path);
   REQUIRE_FALSE(db);
