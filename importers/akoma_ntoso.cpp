@@ -12,6 +12,7 @@
 
 #include "core/platform.h"
 #include "core/text.h"
+#include "importers/nesting_limit.h"
 #include "importers/text_decoding.h"
 
 namespace nt::importers {
@@ -883,6 +884,21 @@ std::optional<Error> EntityDeclarationError(const SourceFile& file, std::string_
                    "the file again."};
 }
 
+// The first element nested deeper than kMaxNestingDepth, found without recursion (pugixml's
+// walker keeps its own stack): the Reader's walkers recurse once per level.
+pugi::xml_node TooDeepElement(pugi::xml_document& xml) {
+  struct DepthWalker : pugi::xml_tree_walker {
+    pugi::xml_node found;
+    bool for_each(pugi::xml_node& node) override {
+      if (depth() < kMaxNestingDepth) return true;
+      found = node;
+      return false;
+    }
+  } walker;
+  xml.traverse(walker);
+  return walker.found;
+}
+
 }  // namespace
 
 int AkomaNtosoImporter::Confidence(const SourceFile& file) const {
@@ -910,6 +926,10 @@ Result<ImportedDocument> AkomaNtosoImporter::Read(const SourceFile& file) const 
                       pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype,
                       pugi::encoding_utf8);
   if (!result) return Fail(PugixmlError(file, result, *text));
+  if (pugi::xml_node deep = TooDeepElement(xml)) {
+    return Fail(TooDeeplyNestedError(
+        file.DisplayName(), LineOfOffset(*text, static_cast<std::size_t>(deep.offset_debug()))));
+  }
 
   pugi::xml_node root = xml.document_element();
   std::string ns = NamespaceOf(root);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "importers/nesting_limit.h"
 #include "importers/statement_dateline.h"
 #include "importers/statement_layout.h"
 #include "importers/text_decoding.h"
@@ -587,6 +588,10 @@ int HtmlImporter::Confidence(const SourceFile& file) const {
 Result<ImportedDocument> HtmlImporter::Read(const SourceFile& file) const {
   auto text = DecodeText(file);
   if (!text) return Fail(text.error());
+  // Before Gumbo, whose cost grows with the square of the nesting depth (nesting_limit.h).
+  if (auto at = FindExcessiveHtmlNesting(*text)) {
+    return Fail(TooDeeplyNestedError(file.DisplayName(), LineOfOffset(*text, *at)));
+  }
 
   GumboPtr output(gumbo_parse_with_options(&kGumboDefaultOptions, text->data(), text->size()));
   if (!output || !output->root) {

@@ -9,6 +9,7 @@
 
 #include "core/platform.h"
 #include "core/text.h"
+#include "importers/nesting_limit.h"
 #include "importers/statement_html_fragment.h"
 #include "importers/statement_layout.h"
 #include "importers/text_decoding.h"
@@ -235,6 +236,14 @@ class BlockCollector {
         break;
       case MD_BLOCK_HTML:
         in_html_ = false;
+        // Before Gumbo, whose cost grows with the square of the nesting depth (nesting_limit.h).
+        if (auto at = FindExcessiveHtmlNesting(html_)) {
+          failed_ = true;
+          failure_ = "its HTML nests elements more than " + std::to_string(kMaxNestingDepth) +
+                     " levels deep (line " +
+                     std::to_string(std::max(html_line_, 1) + LineOfOffset(html_, *at) - 1) + ")";
+          break;
+        }
         for (HtmlParagraph& paragraph : HtmlFragmentParagraphs(html_)) {
           int line = html_line_ > 0 ? html_line_ + paragraph.line - 1 : 0;
           blocks_.push_back(TableRowBlock(std::move(paragraph.text), line));

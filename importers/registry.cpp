@@ -2,6 +2,7 @@
 
 #include "core/file_io.h"
 #include "core/sha256.h"
+#include "core/text.h"
 #include "importers/agreement.h"
 #include "importers/akoma_ntoso.h"
 #include "importers/html.h"
@@ -42,6 +43,32 @@ const Importer* Registry::Choose(const SourceFile& file) const {
   return best;
 }
 
+namespace {
+
+// Whatever the format let through, no control character reaches the library: stored text is
+// printed to terminals and shown in the reader (text.h, RemoveControlCharacters).
+void CleanControlCharacters(ImportedDocument& document) {
+  auto clean = [](std::string& text) { text = nt::RemoveControlCharacters(text); };
+  for (std::string* field : {&document.title, &document.symbol, &document.date, &document.place,
+                             &document.language}) {
+    clean(*field);
+  }
+  for (ImportedParagraph& paragraph : document.paragraphs) {
+    clean(paragraph.label);
+    clean(paragraph.text);
+    for (std::string& heading : paragraph.heading_path) clean(heading);
+  }
+  for (ImportedActorMention& actor : document.actors) {
+    clean(actor.name);
+    clean(actor.kind);
+    clean(actor.role);
+  }
+  for (auto& [key, value] : document.metadata) clean(value);
+  for (std::string& warning : document.warnings) clean(warning);
+}
+
+}  // namespace
+
 Result<ReadDocument> Registry::Read(const SourceFile& file) const {
   if (file.bytes.empty()) {
     return Fail(ErrorCode::kParse, "File " + Quoted(file.DisplayName()) + " is empty.");
@@ -53,6 +80,7 @@ Result<ReadDocument> Registry::Read(const SourceFile& file) const {
   }
   auto document = importer->Read(file);
   if (!document) return Fail(document.error());
+  CleanControlCharacters(*document);
   if (document->paragraphs.empty()) {
     return Fail(ErrorCode::kParse,
                 "File " + Quoted(file.DisplayName()) + " has no paragraphs to import.");

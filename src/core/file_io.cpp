@@ -1,5 +1,8 @@
 #include "core/file_io.h"
 
+#include <atomic>
+#include <cerrno>
+#include <chrono>
 #include <fstream>
 
 #include "core/fault.h"
@@ -47,6 +50,60 @@ Result<std::string> ReadFileBytes(const std::filesystem::path& path, std::uintma
                                     " could not be read to the end.");
   }
   return bytes;
+}
+
+namespace {
+
+// A name beside `path` that no other writer picks: the target's name, the process clock and a
+// counter. Opening it with noreplace makes a clash an error rather than a shared file.
+std::filesystem::path TemporaryBeside(const std::filesystem::path& path) {
+  static std::atomic<unsigned> counter{0};
+  const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
+  std::filesystem::path name = path.filename();
+  name += ".tmp-" + std::to_string(ticks) + "-" + std::to_string(counter++);
+  return path.parent_path() / name;
+}
+
+}  // namespace
+
+Status WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+  const std::string name = Quoted(platform::PathToUtf8(path));
+  std::error_code ec;
+  if (path.filename().empty()) {
+    return Fail(ErrorCode::kUsage, "Cannot write to " + name + ": it names a folder, not a file.");
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    return Fail(ErrorCode::kIo, "Cannot write to " + name + ": it is a folder, not a file.");
+  }
+  const std::filesystem::path folder =
+      path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return Fail(ErrorCode::kIo, "Cannot write to " + name + ": the folder " +
+                                          Quoted(platform::PathToUtf8(folder)) +
+                                          " does not exist.");
+  }
+
+  const std::filesystem::path temporary = TemporaryBeside(path);
+  auto failed = [&](std::string why) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    return Fail(ErrorCode::kIo, "Could not write " + name + " (" + why + "); nothing was written.");
+  };
+  std::ofstream out(temporary, std::ios::binary | std::ios::noreplace);
+  if (!out) {
+    const std::error_code reason(errno, std::generic_category());
+    if (reason == std::errc::permission_denied || reason == std::errc::read_only_file_system) {
+      return Fail(ErrorCode::kReadOnly,
+                  "Could not write " + name + ": its folder cannot be written.");
+    }
+    return failed("the folder refused a new file");
+  }
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();  // flushes; closed before any removal, which Windows refuses on an open file
+  if (!out || !fault::Check("file.write")) return failed("the disk is full or refused the write");
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) return failed(ec.message());
+  return {};
 }
 
 }  // namespace nt

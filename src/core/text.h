@@ -29,6 +29,11 @@ std::optional<std::size_t> FindInvalidUtf8(std::string_view text);
 // Appends a code point as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
 void AppendUtf8(std::string& out, char32_t code_point);
 
+// Removes control characters from UTF-8 text: C0 (U+0000..U+001F) except tab and line feed, DEL
+// and C1 (U+0080..U+009F). They carry nothing a reader should see, and printed to a terminal an
+// ESC or CSI sequence is a command (a new window title, a rewritten clipboard), not text.
+std::string RemoveControlCharacters(std::string_view text);
+
 // 1-based line number of a byte offset.
 int LineOfOffset(std::string_view text, std::size_t offset);
 

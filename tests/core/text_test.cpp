@@ -39,3 +39,12 @@ TEST_CASE("Text: wrapping counts code points and indents continuation lines", "[
   CHECK(WrapText("", 10, "  ") == "");
   CHECK(CodePointCount("Japan–U.S.") == 10);
 }
+
+TEST_CASE("Text: control characters are removed, tabs, line feeds and all other text kept",
+          "[core]") {
+  CHECK(RemoveControlCharacters("a\x1b]0;title\x07z") == "a]0;titlez");
+  CHECK(RemoveControlCharacters("\x1b[31mred\x1b[0m") == "[31mred[0m");
+  CHECK(RemoveControlCharacters("csi\xc2\x9b" "2Jend\x7f") == "csi2Jend");
+  CHECK(RemoveControlCharacters(std::string("nul\0byte\r\n\tok", 14)) == "nulbyte\n\tok");
+  CHECK(RemoveControlCharacters("日本 é \xc2\xa0 ¢") == "日本 é \xc2\xa0 ¢");  // U+00A0, U+00A2 stay
+}

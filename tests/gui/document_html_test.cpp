@@ -2,6 +2,8 @@
 // metadata and round lines. Pure functions: no window needed.
 
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <set>
 
 #include "ui/display_text.h"
 #include "ui/document_html.h"
@@ -94,4 +96,42 @@ TEST_CASE("DocumentHtml: long URLs can wrap", "[gui][reader]") {
   CHECK_THAT(
       nt::ui::DocumentHtml(view),
       Contains("See http://www.nisc.go.jp/ active/ kihon/ pdf/ InternationalStrategy.pdf now"));
+}
+
+TEST_CASE("DocumentHtml: markup in any stored field is shown as text, never as markup",
+          "[gui][reader][hostile]") {
+  // Imported text may carry anything a page or file held: it must reach wxHtml as text.
+  const std::string hostile =
+      "<script>alert(1)</script><a href=\"javascript:alert(2)\" onclick='x'>link</a>"
+      "<img src=x onerror=\"alert(3)\"><font color=red>&amp;</font>\"";
+  nt::app::DocumentView view;
+  view.document.title = hostile;
+  view.document.place = hostile;
+  view.document.symbol = hostile;
+  view.dialogue = nt::Dialogue{nt::DialogueId(1), hostile, "key"};
+  nt::Round round;
+  round.number = 1;
+  round.place = hostile;
+  view.round = round;
+  view.paragraphs = {MakeParagraph(hostile, {hostile, "Section " + hostile}, hostile),
+                     MakeParagraph(hostile, {hostile}, hostile, true)};
+  for (const std::string& html :
+       {nt::ui::DocumentHtml(view), nt::ui::PlaceholderHtml(hostile, hostile)}) {
+    INFO(html);
+    // Every tag in the page is one the reader itself writes.
+    const std::set<std::string> allowed = {"html", "body", "font", "b", "i", "br", "hr",
+                                           "table", "tr", "td", "center"};
+    for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
+      std::size_t end = at + 1;
+      if (end < html.size() && html[end] == '/') ++end;
+      std::size_t name_end = end;
+      while (name_end < html.size() && std::isalpha(static_cast<unsigned char>(html[name_end]))) {
+        ++name_end;
+      }
+      CHECK(allowed.count(html.substr(end, name_end - end)) == 1);
+    }
+    CHECK(html.find("javascript:alert(2)\"") == std::string::npos);
+    CHECK_THAT(html, Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CHECK_THAT(html, Contains("&amp;amp;"));
+  }
 }

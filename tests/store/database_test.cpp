@@ -9,11 +9,14 @@
 #include "store/document_repository.h"
 #include "store/schema.h"
 #include "store/settings_repository.h"
+#include "store_samples.h"
 #include "support/raw_sqlite.h"
 #include "support/temp_dir.h"
 
 using namespace nt;
 using namespace nt::store;
+using nt::test::SampleDocument;
+using nt::test::SampleParagraphs;
 
 namespace {
 
@@ -22,28 +25,6 @@ std::string RandomBytes(std::size_t n) {
   std::string bytes(n, '\0');
   for (char& c : bytes) c = static_cast<char>(rng() & 0xFF);
   return bytes;
-}
-
-Document SampleDocument(std::string title) {
-  Document d;
-  d.kind = DocumentKind::kStatement;
-  d.title = std::move(title);
-  d.sha256 = std::string(64, 'a');
-  d.importer = "test";
-  d.importer_version = "1";
-  d.imported_at = "2026-01-01T00:00:00Z";
-  return d;
-}
-
-std::vector<Paragraph> SampleParagraphs(int n) {
-  std::vector<Paragraph> paragraphs;
-  for (int i = 1; i <= n; ++i) {
-    Paragraph p;
-    p.label = std::to_string(i);
-    p.text = "Paragraph number " + std::to_string(i) + ".";
-    paragraphs.push_back(p);
-  }
-  return paragraphs;
 }
 
 }  // namespace

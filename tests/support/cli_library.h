@@ -23,6 +23,12 @@ struct CliLibrary {
     args.insert(args.begin(), {"--db", db});
     return RunCli(args, dir.path(), env);
   }
+  // The same, with process limits (fault tests).
+  CliRun RunWith(std::vector<std::string> args, std::map<std::string, std::string> env,
+                 const CliProcess& process) {
+    args.insert(args.begin(), {"--db", db});
+    return RunCli(args, dir.path(), env, process);
+  }
   void ImportCorpus() {
     CliRun run = Run({"import", "-q", CorpusDocumentsDir().string()});
     INFO(run.err);

@@ -30,14 +30,29 @@ std::string ShellQuote(const std::string& text) {
 
 CliRun RunCli(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
               const std::map<std::string, std::string>& env) {
+  return RunCli(args, work_dir, env, CliProcess{});
+}
+
+CliRun RunCli(const std::vector<std::string>& args, const std::filesystem::path& work_dir,
+              const std::map<std::string, std::string>& env, const CliProcess& process) {
   const auto out_file = work_dir / ".cli-stdout";
   const auto err_file = work_dir / ".cli-stderr";
   std::ostringstream command;
-  command << "cd " << ShellQuote(work_dir.string()) << " && env";
+  command << "cd " << ShellQuote(work_dir.string()) << " && ";
+  // An ignored signal stays ignored across exec: a write past the limit fails with EFBIG.
+  if (process.max_file_bytes > 0) command << "trap '' XFSZ && ";
+  command << "env";
   std::map<std::string, std::string> variables = env;
   variables.emplace("NORMTRACK_HOME", (work_dir / "no-default-home").string());
   variables.emplace("COLUMNS", "100");
   for (const auto& [name, value] : variables) command << " " << name << "=" << ShellQuote(value);
+  if (process.max_file_bytes > 0) {
+    command << " prlimit --fsize=" << process.max_file_bytes << ":" << process.max_file_bytes;
+  }
+  if (process.run_as_uid >= 0) {
+    command << " setpriv --reuid=" << process.run_as_uid << " --regid=" << process.run_as_uid
+            << " --clear-groups";
+  }
   command << " " << ShellQuote(CliPath().string());
   for (const std::string& arg : args) command << " " << ShellQuote(arg);
   command << " >" << ShellQuote(out_file.string()) << " 2>" << ShellQuote(err_file.string())

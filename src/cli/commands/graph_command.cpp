@@ -4,11 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <fstream>
 
 #include "app/graph_service.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
+#include "core/file_io.h"
 #include "core/platform.h"
 #include "core/text.h"
 
@@ -418,14 +418,8 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
         std::fwrite(text->data(), 1, text->size(), stdout);
         return {};
       }
-      std::ofstream out(platform::PathFromUtf8(a->output), std::ios::binary);
-      out << *text;
-      out.close();
-      if (!out) {
-        return Fail(ErrorCode::kIo, "Could not write " + Quoted(a->output) +
-                                        ": check the folder exists and can be written.");
-      }
-      return {};
+      // Whole or not at all: a failed export never leaves a cut-off file in place of a good one.
+      return WriteFileAtomically(platform::PathFromUtf8(a->output), *text);
     });
   });
 
