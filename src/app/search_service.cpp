@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/clock.h"
 #include "core/fault.h"
 #include "core/text.h"
 #include "extract/tokenizer.h"
+#include "search/index_builder.h"
 #include "search/indexer.h"
 #include "store/actor_repository.h"
 #include "store/commitment_repository.h"
@@ -23,8 +25,8 @@
 namespace nt::app {
 namespace {
 
-// Documents per Xapian commit during a rebuild or a long repair: big enough to amortise the
-// commit, small enough that an interrupted rebuild keeps most of its work.
+// Documents per Xapian commit during a long repair: big enough to amortise the commit, small
+// enough that an interrupted repair keeps most of its work.
 constexpr int kDocumentsPerCommit = 200;
 // How many matches a watch remembers per run.
 constexpr int kWatchMatchLimit = 1000;
@@ -162,6 +164,13 @@ Result<IndexSyncReport> SearchService::Sync() {
   synced_ = true;
   IndexSyncReport report;
   if (library_.read_only()) return report;
+  std::error_code ec;
+  if (std::filesystem::exists(library_.home().index, ec)) {
+    // An index written by an older NormTrack lacks terms queries now rely on: rebuild it. (An
+    // index that cannot be read is left to the indexer below, which reports it.)
+    auto current = search::Indexer::FormatCurrentAt(library_.home().index);
+    if (current && !*current) return Rebuild();
+  }
   store::IndexOutboxRepository outbox(library_.database());
   auto pending = outbox.Pending();
   if (!pending) return Fail(pending.error());
@@ -214,18 +223,28 @@ Result<IndexSyncReport> SearchService::Rebuild(const ProgressCallback& progress)
   // The outbox is emptied first: everything queued is about to be indexed from scratch, and a
   // change made after this point queues a new row.
   NT_TRY(store::IndexOutboxRepository(library_.database()).ClearAll());
-  auto indexer = search::Indexer::Open(library_.home().index, search::IndexOpenMode::kOverwrite);
-  if (!indexer) return Fail(indexer.error());
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const Document& document = (*list)[i].document;
-    if (progress) progress(ProgressUpdate{i, list->size(), document.title});
-    auto assembled = Assemble(document.id);
-    if (!assembled) return Fail(assembled.error());
-    NT_TRY((*indexer)->Replace(*assembled));
-    ++report.indexed;
-    if ((i + 1) % kDocumentsPerCommit == 0) NT_TRY((*indexer)->Commit());
+  {
+    // Holding the writer's lock while the new index is built keeps another writer from
+    // updating the index that is about to be replaced.
+    // (A damaged index cannot be opened, and is simply replaced.)
+    auto lock = search::Indexer::Open(library_.home().index, search::IndexOpenMode::kOpenOrCreate);
+    if (!lock && lock.error().code == ErrorCode::kLocked) return Fail(lock.error());
+    // Assembling reads the store on this thread; the workers index on the others (the 2 cores
+    // of a small machine both work: the index is built at about twice the rate of one thread).
+    const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    auto builder = search::IndexBuilder::Start(library_.home().index, workers);
+    if (!builder) return Fail(builder.error());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      const Document& document = (*list)[i].document;
+      if (progress) progress(ProgressUpdate{i, list->size(), document.title});
+      auto assembled = Assemble(document.id);
+      if (!assembled) return Fail(assembled.error());
+      NT_TRY((*builder)->Add(std::move(*assembled)));
+      ++report.indexed;
+    }
+    if (lock) lock->reset();
+    NT_TRY((*builder)->Finish());
   }
-  NT_TRY((*indexer)->Commit());
   if (progress) progress(ProgressUpdate{list->size(), list->size(), ""});
   synced_ = true;
   return report;
@@ -255,6 +274,11 @@ Result<IndexCheckReport> SearchService::Check() {
   if (!items) return Fail(items.error());
   report.index_items = *items;
   report.index_documents = static_cast<int>(states->size());
+  if (!(*indexer)->FormatCurrent()) {
+    report.drift.push_back(
+        "The search index was written by an older NormTrack; 'normtrack index --rebuild' (or "
+        "the next search) rebuilds it.");
+  }
   std::set<std::int64_t> seen;
   for (const DocumentSummary& summary : *list) {
     const Document& d = summary.document;

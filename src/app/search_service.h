@@ -70,7 +70,8 @@ class SearchService {
 
   // Indexes every document the outbox lists (invariant 7). A read-only library does nothing.
   [[nodiscard]] Result<IndexSyncReport> Sync();
-  // Recreates the index from the store, committing in batches.
+  // Recreates the index from the store on several threads (search::IndexBuilder); the old index
+  // stays in place, whole, until the new one is complete.
   [[nodiscard]] Result<IndexSyncReport> Rebuild(const ProgressCallback& progress = {});
   [[nodiscard]] Result<IndexCheckReport> Check();
 

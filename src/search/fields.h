@@ -49,12 +49,15 @@ inline constexpr std::string_view PrefixOf(std::string_view field) {
   return {};
 }
 
-// Value slots.
+// A boolean term per dated item: "Y2017". Date ranges covering whole years become an OR of these
+// (a few posting lists) instead of a scan of the date slot over every match.
+inline constexpr std::string_view kYearPrefix = "Y";
+
+// Value slots. Slots 1 (year) and 4 (document id) are retired: the year facet reads the first
+// four characters of the date slot, and the document id is in the item data.
 inline constexpr unsigned kSlotDate = 0;      // "YYYYMMDD" (partial dates padded with 0)
-inline constexpr unsigned kSlotYear = 1;      // "YYYY", for the year facet
 inline constexpr unsigned kSlotKind = 2;      // document kind, for the kind facet
 inline constexpr unsigned kSlotDialogue = 3;  // dialogue name, for the dialogue facet
-inline constexpr unsigned kSlotDocument = 4;  // document id as decimal text
 inline constexpr unsigned kSlotActors = 5;    // canonical actor names joined by kValueListSeparator
 inline constexpr unsigned kSlotTypes = 6;     // commitment types joined by kValueListSeparator
 // Multi-valued facets live in one value each (a joined, sorted list) so that Xapian's
@@ -64,5 +67,11 @@ inline constexpr char kValueListSeparator = '|';
 
 // Document metadata keys (Xapian user metadata, committed with the documents).
 inline constexpr std::string_view kDocumentStateKeyPrefix = "doc:";  // + id -> "hash\titems"
+
+// The layout of the index (terms, values, data) as a number, in the metadata under
+// kFormatKey. An index written with another layout is rebuilt from the store before use:
+// its documents' content hashes still match, but its terms do not (e.g. no year terms).
+inline constexpr std::string_view kFormatKey = "format";
+inline constexpr std::string_view kFormat = "2";
 
 }  // namespace nt::search

@@ -18,6 +18,7 @@ struct Indexer::Impl {
   Xapian::WritableDatabase database;
   TermBuilder builder;
   bool in_batch = false;
+  bool format_current = false;
 
   std::string Name() const { return "the search index " + Quoted(platform::PathToUtf8(folder)); }
 
@@ -28,14 +29,6 @@ struct Indexer::Impl {
     }
   }
 };
-
-namespace {
-
-std::string StateKey(std::int64_t document_id) {
-  return std::string(kDocumentStateKeyPrefix) + std::to_string(document_id);
-}
-
-}  // namespace
 
 Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
@@ -56,6 +49,9 @@ Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& fold
         Xapian::WritableDatabase(platform::PathToUtf8(folder), mode == IndexOpenMode::kOverwrite
                                                                    ? Xapian::DB_CREATE_OR_OVERWRITE
                                                                    : Xapian::DB_CREATE_OR_OPEN);
+    // An empty index takes the current layout; a filled one keeps the layout it was written in.
+    impl->format_current = impl->database.get_doccount() == 0 ||
+                           impl->database.get_metadata(std::string(kFormatKey)) == kFormat;
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening " + impl->Name()));
   }
@@ -88,8 +84,7 @@ Status Indexer::Replace(const IndexDocument& document) {
       stale.erase(unique);
     }
     for (const std::string& term : stale) db.delete_document(term);
-    db.set_metadata(StateKey(document.document_id),
-                    document.content_hash + "\t" + std::to_string(document.items.size()));
+    db.set_metadata(DocumentStateKey(document.document_id), DocumentStateValue(document));
     return {};
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Indexing document #" + std::to_string(document.document_id) +
@@ -101,7 +96,7 @@ Status Indexer::Remove(std::int64_t document_id) {
   try {
     impl_->EnsureBatch();
     impl_->database.delete_document(DocumentTerm(document_id));
-    impl_->database.set_metadata(StateKey(document_id), "");
+    impl_->database.set_metadata(DocumentStateKey(document_id), "");
     return {};
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(
@@ -113,6 +108,9 @@ Status Indexer::Commit() {
   if (!impl_->in_batch) return {};
   for (int attempt = 0;; ++attempt) {
     try {
+      if (impl_->format_current && attempt == 0) {
+        impl_->database.set_metadata(std::string(kFormatKey), std::string(kFormat));
+      }
       impl_->database.commit_transaction();
       impl_->in_batch = false;
       return {};
@@ -133,6 +131,19 @@ void Indexer::Abandon() {
     // Nothing more to undo: the batch was never committed.
   }
   impl_->in_batch = false;
+}
+
+bool Indexer::FormatCurrent() const { return impl_->format_current; }
+
+Result<bool> Indexer::FormatCurrentAt(const std::filesystem::path& folder) {
+  try {
+    Xapian::Database database(platform::PathToUtf8(folder));
+    return database.get_doccount() == 0 ||
+           database.get_metadata(std::string(kFormatKey)) == kFormat;
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Reading the search index " +
+                                       Quoted(platform::PathToUtf8(folder))));
+  }
 }
 
 Result<std::map<std::int64_t, IndexedDocumentState>> Indexer::Documents() {

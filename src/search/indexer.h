@@ -44,6 +44,12 @@ class Indexer {
   // Drops the uncommitted batch.
   void Abandon();
 
+  // False for an index written with an older layout (fields.h kFormat): it must be rebuilt
+  // from the store, as its terms differ even where its content hashes match.
+  [[nodiscard]] bool FormatCurrent() const;
+  // The same for the index in `folder`, read without taking the writer's lock.
+  [[nodiscard]] static Result<bool> FormatCurrentAt(const std::filesystem::path& folder);
+
   // The index's record of every document it holds (committed state).
   [[nodiscard]] Result<std::map<std::int64_t, IndexedDocumentState>> Documents();
   [[nodiscard]] Result<std::int64_t> ItemCount();

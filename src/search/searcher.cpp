@@ -63,11 +63,38 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
         throw Xapian::QueryParserError("the date range " + begin + ".." + end +
                                        " ends before it starts");
       }
-      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, low, high);
+      return Bounded(low, high);
     }
     if (!low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, kSlotDate, low);
     if (!high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, kSlotDate, high);
     throw Xapian::QueryParserError("a date range needs at least one date");
+  }
+
+ private:
+  // The years the range covers whole become year terms (a few posting lists, no value read per
+  // match); only the partial years at its ends scan the date slot.
+  static Xapian::Query Bounded(const std::string& low, const std::string& high) {
+    constexpr int kMaxYearTerms = 100;
+    const int low_year = std::stoi(low.substr(0, 4));
+    const int high_year = std::stoi(high.substr(0, 4));
+    const int first_whole = low.substr(4) == "0000" ? low_year : low_year + 1;
+    const int last_whole = high.substr(4) == "9999" ? high_year : high_year - 1;
+    if (first_whole > last_whole || last_whole - first_whole >= kMaxYearTerms) {
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kSlotDate, low, high);
+    }
+    std::vector<Xapian::Query> parts;
+    for (int year = first_whole; year <= last_whole; ++year) {
+      parts.emplace_back(std::string(kYearPrefix) + std::to_string(year));
+    }
+    if (first_whole != low_year) {
+      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, kSlotDate, low,
+                         std::to_string(low_year) + "9999");
+    }
+    if (last_whole != high_year) {
+      parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, kSlotDate,
+                         std::to_string(high_year) + "0000", high);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
 };
 
@@ -167,12 +194,20 @@ std::vector<SnippetPart> ParseSnippet(const std::string& marked) {
   return parts;
 }
 
-std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy, bool split, int limit) {
+// How a facet's values map to what is counted: as they are, split into the single values of a
+// joined list, or cut to their first `n` characters (the year of a YYYYMMDD date).
+struct FacetValues {
+  bool split = false;
+  std::size_t prefix = std::string::npos;
+};
+
+std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy, FacetValues how,
+                               int limit) {
   std::map<std::string, int> totals;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     const int count = static_cast<int>(it.get_termfreq());
-    if (!split) {
-      totals[*it] += count;
+    if (!how.split) {
+      totals[(*it).substr(0, how.prefix)] += count;
       continue;
     }
     for (const std::string& one : Split(*it, kValueListSeparator)) {
@@ -259,7 +294,7 @@ struct Searcher::Impl {
       enquire.set_sort_by_value_then_relevance(kSlotDate, false);
     }
     Xapian::ValueCountMatchSpy actor_spy(kSlotActors), dialogue_spy(kSlotDialogue),
-        kind_spy(kSlotKind), year_spy(kSlotYear), type_spy(kSlotTypes);
+        kind_spy(kSlotKind), year_spy(kSlotDate), type_spy(kSlotTypes);
     Xapian::doccount check_at_least = 0;
     if (request.facets) {
       for (Xapian::ValueCountMatchSpy* spy :
@@ -287,11 +322,11 @@ struct Searcher::Impl {
       results.has_facets = true;
       results.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
                              mset.get_matches_upper_bound() <= check_at_least;
-      results.facets.actor = Counts(actor_spy, true, kFacetLimit);
-      results.facets.dialogue = Counts(dialogue_spy, false, kFacetLimit);
-      results.facets.kind = Counts(kind_spy, false, kFacetLimit);
-      results.facets.year = Counts(year_spy, false, kFacetLimit);
-      results.facets.type = Counts(type_spy, true, kFacetLimit);
+      results.facets.actor = Counts(actor_spy, {.split = true}, kFacetLimit);
+      results.facets.dialogue = Counts(dialogue_spy, {}, kFacetLimit);
+      results.facets.kind = Counts(kind_spy, {}, kFacetLimit);
+      results.facets.year = Counts(year_spy, {.prefix = 4}, kFacetLimit);
+      results.facets.type = Counts(type_spy, {.split = true}, kFacetLimit);
     }
     return results;
   }

@@ -16,6 +16,14 @@ std::string DocumentTerm(std::int64_t document_id) {
   return std::string(kDocumentPrefix) + std::to_string(document_id);
 }
 
+std::string DocumentStateKey(std::int64_t document_id) {
+  return std::string(kDocumentStateKeyPrefix) + std::to_string(document_id);
+}
+
+std::string DocumentStateValue(const IndexDocument& document) {
+  return document.content_hash + "\t" + std::to_string(document.items.size());
+}
+
 TermBuilder::TermBuilder() {
   generator_.set_stemmer(Xapian::Stem(std::string(kStemmerLanguage)));
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -58,11 +66,10 @@ Xapian::Document TermBuilder::Build(const IndexDocument& document, const IndexIt
   const std::string date = DateKey(document.date);
   if (!date.empty()) {
     doc.add_value(kSlotDate, date);
-    doc.add_value(kSlotYear, date.substr(0, 4));
+    doc.add_boolean_term(std::string(kYearPrefix) + date.substr(0, 4));
   }
   if (!document.kind.empty()) doc.add_value(kSlotKind, document.kind);
   if (!document.dialogue.empty()) doc.add_value(kSlotDialogue, document.dialogue);
-  doc.add_value(kSlotDocument, std::to_string(document.document_id));
   auto joined = [](std::vector<std::string> values) {
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());

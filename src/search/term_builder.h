@@ -19,5 +19,9 @@ class TermBuilder {
 
 std::string UniqueTerm(ItemKind kind, std::int64_t id);
 std::string DocumentTerm(std::int64_t document_id);
+// The metadata record of an indexed document (fields.h kDocumentStateKeyPrefix): its key, and
+// the value "content hash<TAB>item count".
+std::string DocumentStateKey(std::int64_t document_id);
+std::string DocumentStateValue(const IndexDocument& document);
 
 }  // namespace nt::search

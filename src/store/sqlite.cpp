@@ -146,8 +146,7 @@ Connection::~Connection() {
 }
 
 Result<Statement*> Connection::Prepare(std::string_view sql) {
-  std::string key(sql);
-  if (auto it = statements_.find(key); it != statements_.end()) {
+  if (auto it = statements_.find(sql); it != statements_.end()) {
     it->second->Reset();
     return it->second.get();
   }
@@ -155,7 +154,8 @@ Result<Statement*> Connection::Prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) return Fail(LastError(rc, "reading"));
-  auto [it, inserted] = statements_.emplace(std::move(key), std::make_unique<Statement>(stmt, &name_));
+  auto [it, inserted] =
+      statements_.emplace(std::string(sql), std::make_unique<Statement>(stmt, &name_));
   return it->second.get();
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -85,7 +86,14 @@ class Connection {
 
   sqlite3* db_;
   std::string name_;  // the database path, UTF-8
-  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+  // Looked up by the SQL text as given (no copy of it per call: repositories prepare the same
+  // statement once per row).
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>>
+      statements_;
 };
 
 // Turns an SQLite result code into an Error naming the database file. The one place where

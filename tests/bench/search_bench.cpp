@@ -1,7 +1,9 @@
 // search_bench: index build rate and query latency of NormTrack's Xapian index, against SQLite
 // FTS5 on the same paragraphs and against raw read + tokenise, on a synthetic corpus.
 //
-//   search_bench [--paragraphs N]... [--queries Q] [--dir DIR]
+//   search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR]
+//
+// --serial also times the one-thread Indexer (the path of imports).
 //
 // Prints a Markdown table per corpus size (docs/performance.md keeps the numbers).
 
@@ -16,11 +18,16 @@
 #include <filesystem>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "core/document.h"
 #include "search/index_types.h"
+#include "search/index_builder.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
+#include "store/database.h"
+#include "store/document_repository.h"
 
 namespace {
 
@@ -232,6 +239,137 @@ double TermGeneratorAlone(const Corpus& corpus) {
   return static_cast<double>(corpus.paragraphs) / seconds;
 }
 
+// ---- the SQLite store alone ---------------------------------------------------------------
+
+struct StoreRates {
+  double bare = 0;             // paragraphs/s: prepared INSERTs, one transaction
+  double repository = 0;       // DocumentRepository::Insert, all in one transaction
+  double per_document = 0;     // DocumentRepository::Insert, one transaction per document
+};
+
+void Check(int rc, sqlite3* db, const char* what);
+
+// The same documents and paragraphs into the store through DocumentRepository, and through a
+// bare loop of prepared INSERTs into tables of the same columns (the floor any store pays).
+StoreRates StoreImport(const Corpus& corpus, const std::filesystem::path& dir) {
+  // Converted first, outside the timed parts: both sides then insert the same values.
+  std::vector<std::pair<nt::Document, std::vector<nt::Paragraph>>> documents;
+  documents.reserve(corpus.documents.size());
+  for (const IndexDocument& indexed : corpus.documents) {
+    nt::Document document;
+    document.kind = nt::ParseDocumentKind(indexed.kind).value_or(nt::DocumentKind::kOther);
+    document.title = indexed.title;
+    document.date = indexed.date;
+    document.language = indexed.language;
+    document.source_path = "/bench/" + std::to_string(indexed.document_id) + ".txt";
+    document.sha256 = std::to_string(indexed.document_id);
+    document.importer = "bench";
+    document.importer_version = "1";
+    document.imported_at = "2024-01-01T00:00:00Z";
+    std::vector<nt::Paragraph> paragraphs;
+    for (const IndexItem& item : indexed.items) {
+      nt::Paragraph paragraph;
+      paragraph.label = item.label;
+      paragraph.text = item.text;
+      paragraphs.push_back(std::move(paragraph));
+    }
+    documents.emplace_back(std::move(document), std::move(paragraphs));
+  }
+  const auto paragraphs_total = static_cast<double>(corpus.paragraphs);
+  StoreRates rates;
+  // Each pass starts from an empty file.
+
+  {
+    sqlite3* db = nullptr;
+    sqlite3_open((dir / "bare.sqlite3").c_str(), &db);
+    Check(sqlite3_exec(db,
+                       "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                       "CREATE TABLE documents(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, title "
+                       "TEXT NOT NULL, date TEXT, language TEXT, source_path TEXT, sha256 TEXT NOT "
+                       "NULL, importer TEXT NOT NULL, importer_version TEXT NOT NULL, imported_at "
+                       "TEXT NOT NULL);"
+                       "CREATE TABLE paragraphs(id INTEGER PRIMARY KEY, document_id INTEGER NOT "
+                       "NULL REFERENCES documents(id), ordinal INTEGER NOT NULL, label TEXT, text "
+                       "TEXT NOT NULL, UNIQUE(document_id, ordinal));",
+                       nullptr, nullptr, nullptr),
+          db, "bare schema");
+    sqlite3_stmt* insert_document = nullptr;
+    sqlite3_stmt* insert_paragraph = nullptr;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO documents(kind, title, date, language, source_path, sha256, "
+                       "importer, importer_version, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                       "?7, ?8, ?9)",
+                       -1, &insert_document, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO paragraphs(document_id, ordinal, label, text) VALUES (?1, ?2, "
+                       "?3, ?4)",
+                       -1, &insert_paragraph, nullptr);
+    auto start = Clock::now();
+    Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
+    for (const auto& [document, paragraphs] : documents) {
+      const std::string kind(nt::ToString(document.kind));
+      int column = 0;
+      for (const std::string* text :
+           {&kind, &document.title, &document.date, &document.language, &document.source_path,
+            &document.sha256, &document.importer, &document.importer_version,
+            &document.imported_at}) {
+        sqlite3_bind_text(insert_document, ++column, text->c_str(),
+                          static_cast<int>(text->size()), SQLITE_TRANSIENT);
+      }
+      Check(sqlite3_step(insert_document), db, "insert document");
+      sqlite3_reset(insert_document);
+      const sqlite3_int64 id = sqlite3_last_insert_rowid(db);
+      int ordinal = 0;
+      for (const nt::Paragraph& paragraph : paragraphs) {
+        sqlite3_bind_int64(insert_paragraph, 1, id);
+        sqlite3_bind_int(insert_paragraph, 2, ++ordinal);
+        sqlite3_bind_text(insert_paragraph, 3, paragraph.label.c_str(),
+                          static_cast<int>(paragraph.label.size()), SQLITE_STATIC);
+        sqlite3_bind_text(insert_paragraph, 4, paragraph.text.c_str(),
+                          static_cast<int>(paragraph.text.size()), SQLITE_STATIC);
+        Check(sqlite3_step(insert_paragraph), db, "insert paragraph");
+        sqlite3_reset(insert_paragraph);
+      }
+    }
+    Check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+    rates.bare = paragraphs_total / Seconds(start);
+    sqlite3_finalize(insert_document);
+    sqlite3_finalize(insert_paragraph);
+    sqlite3_close(db);
+  }
+
+  for (bool one_transaction : {true, false}) {
+    const auto path = dir / (one_transaction ? "store-one.sqlite3" : "store-each.sqlite3");
+    auto database = nt::store::Database::Open(path, {.create_if_missing = true});
+    if (!database) {
+      std::fprintf(stderr, "store: %s\n", database.error().message.c_str());
+      std::exit(2);
+    }
+    nt::store::DocumentRepository repository(**database);
+    // One commit per document waits for the disk each time: timed over the first 2,000
+    // documents only, so a large corpus does not take hours.
+    const std::size_t count =
+        one_transaction ? documents.size() : std::min<std::size_t>(documents.size(), 2000);
+    std::size_t inserted = 0;
+    auto insert_all = [&]() -> nt::Status {
+      for (std::size_t i = 0; i < count; ++i) {
+        NT_TRY(repository.Insert(documents[i].first, documents[i].second));
+        inserted += documents[i].second.size();
+      }
+      return {};
+    };
+    auto start = Clock::now();
+    auto status = one_transaction ? (*database)->InTransaction(insert_all) : insert_all();
+    if (!status) {
+      std::fprintf(stderr, "store: %s\n", status.error().message.c_str());
+      std::exit(2);
+    }
+    (one_transaction ? rates.repository : rates.per_document) =
+        static_cast<double>(inserted) / Seconds(start);
+  }
+  return rates;
+}
+
 struct Latency {
   double p50_ms = 0;
   double p99_ms = 0;
@@ -299,7 +437,7 @@ std::uintmax_t FolderBytes(const std::filesystem::path& folder) {
   return bytes;
 }
 
-void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) {
+void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, bool serial) {
   std::fprintf(stderr, "generating %zu paragraphs...\n", paragraphs);
   Corpus corpus = Generate(paragraphs, 42);
   std::filesystem::remove_all(dir);
@@ -308,23 +446,40 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
   const double raw = RawTokenise(corpus);
   const double generator = TermGeneratorAlone(corpus);
 
-  // NormTrack's indexer: fields, values, ids, data; one commit per batch (SEARCH_BENCH_BATCH
-  // documents, default 200 as in SearchService::Rebuild).
-  const char* batch_env = std::getenv("SEARCH_BENCH_BATCH");
-  const std::size_t kBatch = batch_env ? static_cast<std::size_t>(std::atoll(batch_env)) : 200;
+  // NormTrack's rebuild: search::IndexBuilder as SearchService::Rebuild uses it (one worker per
+  // core, shards merged by Xapian's compactor).
+  const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
   const auto index = dir / "index";
   auto start = Clock::now();
   {
-    auto indexer = nt::search::Indexer::Open(index, nt::search::IndexOpenMode::kOverwrite);
-    if (!indexer) std::exit(2);
-    std::size_t n = 0;
+    auto builder = nt::search::IndexBuilder::Start(index, workers);
+    if (!builder) std::exit(2);
     for (const auto& document : corpus.documents) {
-      if (!(*indexer)->Replace(document)) std::exit(2);
-      if (++n % kBatch == 0 && !(*indexer)->Commit()) std::exit(2);
+      if (!(*builder)->Add(document)) std::exit(2);
     }
-    if (!(*indexer)->Commit()) std::exit(2);
+    if (!(*builder)->Finish()) std::exit(2);
   }
   const double xapian_rate = static_cast<double>(corpus.paragraphs) / Seconds(start);
+
+  // The one-thread Indexer, as imports and repairs use it (one commit per 200 documents).
+  double serial_rate = 0;
+  if (serial) {
+    const auto serial_index = dir / "serial-index";
+    start = Clock::now();
+    {
+      auto indexer =
+          nt::search::Indexer::Open(serial_index, nt::search::IndexOpenMode::kOverwrite);
+      if (!indexer) std::exit(2);
+      std::size_t n = 0;
+      for (const auto& document : corpus.documents) {
+        if (!(*indexer)->Replace(document)) std::exit(2);
+        if (++n % 200 == 0 && !(*indexer)->Commit()) std::exit(2);
+      }
+      if (!(*indexer)->Commit()) std::exit(2);
+    }
+    serial_rate = static_cast<double>(corpus.paragraphs) / Seconds(start);
+    std::filesystem::remove_all(serial_index);
+  }
   const auto index_bytes = FolderBytes(index);
   const auto compacted = dir / "compacted";
   const std::string compact =
@@ -369,6 +524,8 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
   sqlite3_finalize(insert);
   sqlite3_finalize(insert_meta);
 
+  const StoreRates store = StoreImport(corpus, dir);
+
   // Queries: top 10, warm caches (one untimed pass first).
   auto searcher = nt::search::Searcher::Open(index);
   if (!searcher) std::exit(2);
@@ -390,10 +547,25 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
   std::printf("| build | paragraphs/s | ratio to TermGenerator alone |\n|---|---:|---:|\n");
   std::printf("| raw read + tokenise | %.0f | %.2f |\n", raw, raw / generator);
   std::printf("| Xapian TermGenerator alone (stemmed, positions) | %.0f | 1.00 |\n", generator);
-  std::printf("| NormTrack index (Indexer: fields, values, ids, commits) | %.0f | %.2f |\n",
-              xapian_rate, xapian_rate / generator);
+  std::printf(
+      "| NormTrack rebuild (IndexBuilder: %d threads, fields, values, ids, merged by compaction) "
+      "| %.0f | %.2f |\n",
+      workers, xapian_rate, xapian_rate / generator);
+  if (serial) {
+    std::printf("| NormTrack Indexer, one thread (imports and repairs) | %.0f | %.2f |\n",
+                serial_rate, serial_rate / generator);
+  }
   std::printf("| SQLite FTS5 (porter, one transaction) | %.0f | %.2f |\n\n", fts_rate,
               fts_rate / generator);
+  std::printf("| SQLite store alone | paragraphs/s | ratio to the bare insert loop |\n"
+              "|---|---:|---:|\n");
+  std::printf("| bare prepared INSERT loop, one transaction | %.0f | 1.00 |\n", store.bare);
+  std::printf("| DocumentRepository::Insert, one transaction | %.0f | %.2f |\n", store.repository,
+              store.repository / store.bare);
+  std::printf("| DocumentRepository::Insert, one transaction per document (as imports do; first 2,000 "
+              "documents) | %.0f "
+              "| %.2f |\n\n",
+              store.per_document, store.per_document / store.bare);
   std::printf("Index size: %.1f MB, %.1f MB after xapian-compact = %.2fx the raw text.\n\n",
               static_cast<double>(index_bytes) / 1e6, static_cast<double>(compact_bytes) / 1e6,
               static_cast<double>(compact_bytes) / static_cast<double>(corpus.bytes));
@@ -448,6 +620,7 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir) 
 int main(int argc, char** argv) {
   std::vector<std::size_t> sizes;
   int queries = 50;
+  bool serial = false;
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "normtrack-search-bench";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -455,15 +628,17 @@ int main(int argc, char** argv) {
       sizes.push_back(static_cast<std::size_t>(std::atoll(argv[++i])));
     } else if (arg == "--queries" && i + 1 < argc) {
       queries = std::atoi(argv[++i]);
+    } else if (arg == "--serial") {
+      serial = true;
     } else if (arg == "--dir" && i + 1 < argc) {
       dir = argv[++i];
     } else {
-      std::fprintf(stderr, "usage: search_bench [--paragraphs N]... [--queries Q] [--dir DIR]\n");
+      std::fprintf(stderr, "usage: search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR]\n");
       return 1;
     }
   }
   if (sizes.empty()) sizes = {10000, 100000};
-  for (std::size_t size : sizes) Run(size, queries, dir);
+  for (std::size_t size : sizes) Run(size, queries, dir, serial);
   std::filesystem::remove_all(dir);
   return 0;
 }

@@ -1,0 +1,199 @@
+#include "search/index_builder.h"
+
+#include <xapian.h>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "core/platform.h"
+#include "search/fields.h"
+#include "search/term_builder.h"
+#include "search/xapian_error.h"
+
+namespace nt::search {
+namespace {
+
+// Documents waiting for a worker: enough to keep both busy, few enough to bound the memory.
+constexpr std::size_t kQueueLimit = 64;
+// Items a worker adds between flushes of its shard: Xapian's in-memory inverter slows down as
+// it grows (ordered maps), and a flush per few hundred items measured fastest (performance.md).
+constexpr std::size_t kItemsPerFlush = 500;
+
+}  // namespace
+
+struct IndexBuilder::Impl {
+  std::filesystem::path folder;
+  std::vector<std::filesystem::path> shards;
+  std::vector<std::thread> workers;
+
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<IndexDocument> queue;
+  bool closing = false;
+  std::optional<Error> failure;  // the first worker error
+  bool finished = false;
+
+  std::string Name() const { return "the search index " + Quoted(platform::PathToUtf8(folder)); }
+
+  std::filesystem::path Beside(std::string_view suffix) const {
+    std::filesystem::path out = folder;
+    out += suffix;
+    return out;
+  }
+
+  void Work(const std::filesystem::path& shard) {
+    try {
+      Xapian::WritableDatabase database(platform::PathToUtf8(shard),
+                                        Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+      TermBuilder builder;
+      std::size_t unflushed = 0;
+      for (;;) {
+        IndexDocument document;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return !queue.empty() || closing || failure; });
+          if (failure || queue.empty()) break;
+          document = std::move(queue.front());
+          queue.pop_front();
+        }
+        changed.notify_all();
+        // A fresh shard holds no item of this document: add, never replace (invariant 3).
+        for (const IndexItem& item : document.items) {
+          database.add_document(builder.Build(document, item));
+        }
+        database.set_metadata(DocumentStateKey(document.document_id),
+                              DocumentStateValue(document));
+        unflushed += document.items.size();
+        if (unflushed >= kItemsPerFlush) {
+          database.commit();
+          unflushed = 0;
+        }
+      }
+      database.set_metadata(std::string(kFormatKey), std::string(kFormat));
+      database.commit();
+    } catch (const Xapian::Error& error) {
+      Record(XapianError(error, "Building " + Name()));
+    } catch (const std::exception& error) {
+      Record(Error{ErrorCode::kIo, "Building " + Name() + " failed: " + error.what()});
+    }
+  }
+
+  void Record(Error error) {
+    {
+      std::lock_guard lock(mutex);
+      if (!failure) failure = std::move(error);
+    }
+    changed.notify_all();
+  }
+
+  void StopWorkers() {
+    {
+      std::lock_guard lock(mutex);
+      closing = true;
+    }
+    changed.notify_all();
+    for (std::thread& worker : workers) {
+      if (worker.joinable()) worker.join();
+    }
+  }
+
+  void RemoveShards() {
+    std::error_code ec;
+    for (const auto& shard : shards) std::filesystem::remove_all(shard, ec);
+  }
+};
+
+IndexBuilder::IndexBuilder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+IndexBuilder::~IndexBuilder() {
+  if (!impl_ || impl_->finished) return;
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->queue.clear();
+  }
+  impl_->StopWorkers();
+  impl_->RemoveShards();
+}
+
+Result<std::unique_ptr<IndexBuilder>> IndexBuilder::Start(const std::filesystem::path& folder,
+                                                         int workers) {
+  auto impl = std::make_unique<Impl>();
+  impl->folder = folder;
+  std::error_code ec;
+  if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), ec);
+  for (int i = 0; i < std::max(workers, 1); ++i) {
+    impl->shards.push_back(impl->Beside(".shard" + std::to_string(i)));
+    std::filesystem::remove_all(impl->shards.back(), ec);
+    if (ec) {
+      return Fail(ErrorCode::kIo, "Could not clear " +
+                                      Quoted(platform::PathToUtf8(impl->shards.back())) +
+                                      " to rebuild the search index: " + ec.message() + ".");
+    }
+  }
+  Impl* raw = impl.get();
+  for (const auto& shard : impl->shards) {
+    impl->workers.emplace_back([raw, shard] { raw->Work(shard); });
+  }
+  return std::unique_ptr<IndexBuilder>(new IndexBuilder(std::move(impl)));
+}
+
+Status IndexBuilder::Add(IndexDocument document) {
+  std::unique_lock lock(impl_->mutex);
+  impl_->changed.wait(lock,
+                      [&] { return impl_->queue.size() < kQueueLimit || impl_->failure; });
+  if (impl_->failure) return Fail(*impl_->failure);
+  impl_->queue.push_back(std::move(document));
+  lock.unlock();
+  impl_->changed.notify_all();
+  return {};
+}
+
+Status IndexBuilder::Finish() {
+  impl_->StopWorkers();
+  impl_->finished = true;
+  if (impl_->failure) {
+    impl_->RemoveShards();
+    return Fail(*impl_->failure);
+  }
+  const std::filesystem::path merged = impl_->Beside(".new");
+  const std::filesystem::path previous = impl_->Beside(".old");
+  std::error_code ec;
+  std::filesystem::remove_all(merged, ec);
+  std::filesystem::remove_all(previous, ec);
+  try {
+    Xapian::Database all;
+    for (const auto& shard : impl_->shards) {
+      all.add_database(Xapian::Database(platform::PathToUtf8(shard)));
+    }
+    all.compact(platform::PathToUtf8(merged));
+  } catch (const Xapian::Error& error) {
+    impl_->RemoveShards();
+    std::filesystem::remove_all(merged, ec);
+    return Fail(XapianError(error, "Merging the shards of " + impl_->Name()));
+  }
+  impl_->RemoveShards();
+  // The merged index takes the folder's place; the old one goes only once it is out of the way.
+  if (std::filesystem::exists(impl_->folder, ec)) {
+    std::filesystem::rename(impl_->folder, previous, ec);
+    if (ec) {
+      return Fail(ErrorCode::kIo, "Could not replace " + impl_->Name() + ": " + ec.message() +
+                                      ". Close other NormTrack windows and rebuild again.");
+    }
+  }
+  std::filesystem::rename(merged, impl_->folder, ec);
+  if (ec) {
+    std::error_code restore;
+    std::filesystem::rename(previous, impl_->folder, restore);
+    return Fail(ErrorCode::kIo, "Could not put the rebuilt index in place of " + impl_->Name() +
+                                    ": " + ec.message() + ".");
+  }
+  std::filesystem::remove_all(previous, ec);
+  return {};
+}
+
+}  // namespace nt::search

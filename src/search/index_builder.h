@@ -1,0 +1,46 @@
+#pragma once
+// Builds a whole index from scratch on several threads (the rebuild path).
+//
+// Invariants (continuing indexer.h; tests cite them):
+//  1. The target folder is untouched until Finish() succeeds: workers write private shards in
+//     temporary folders beside it, and Finish() merges them with Xapian's compactor into a
+//     third folder that then takes the target's place. An abandoned or failed build (an error,
+//     a crash, the destructor without Finish) leaves the previous index as it was.
+//  2. The shards are private to this object, so each worker owning a WritableDatabase does not
+//     break "one writer per index" (DESIGN.md "Threads"): nothing else opens them.
+//  3. The result is the same index an Indexer would write (the same TermBuilder terms, values,
+//     data and per-document records), only compacted and with other Xapian document ids.
+//
+// Thread-safety: Add() and Finish() from one thread; the workers are internal.
+
+#include <filesystem>
+#include <memory>
+
+#include "core/error.h"
+#include "search/index_types.h"
+
+namespace nt::search {
+
+class IndexBuilder {
+ public:
+  // Starts `workers` threads (at least 1). Errors: kIo when the temporary folders cannot be made.
+  [[nodiscard]] static Result<std::unique_ptr<IndexBuilder>> Start(
+      const std::filesystem::path& folder, int workers);
+  // Abandons an unfinished build (invariant 1).
+  ~IndexBuilder();
+  IndexBuilder(const IndexBuilder&) = delete;
+  IndexBuilder& operator=(const IndexBuilder&) = delete;
+
+  // Queues a document for a worker; waits while the queue is full. Returns a worker's error, if
+  // one failed since.
+  [[nodiscard]] Status Add(IndexDocument document);
+  // Waits for the workers, merges their shards and puts the result in place of the folder.
+  [[nodiscard]] Status Finish();
+
+ private:
+  struct Impl;
+  explicit IndexBuilder(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nt::search

@@ -1,0 +1,130 @@
+// The parallel rebuild (search/index_builder.h) against the one-thread Indexer, and date ranges
+// that mix whole years (year terms) with partial ones (the date slot).
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "search/index_builder.h"
+#include "search/indexer.h"
+#include "search/searcher.h"
+#include "support/temp_dir.h"
+
+using namespace nt;
+using namespace nt::search;
+
+namespace {
+
+const std::vector<std::string> kDates = {"2016-05-01", "2017-03-01", "2017-08-01", "2018-02-01",
+                                         "2019", ""};
+
+std::vector<IndexDocument> Documents(int count) {
+  std::vector<IndexDocument> out;
+  for (int d = 1; d <= count; ++d) {
+    IndexDocument document;
+    document.document_id = d;
+    document.title = "Joint Statement " + std::to_string(d);
+    document.kind = d % 2 ? "statement" : "agreement";
+    document.date = kDates[static_cast<std::size_t>(d) % kDates.size()];
+    document.language = "en";
+    for (int p = 0; p < 3; ++p) {
+      IndexItem item;
+      item.id = d * 10 + p;
+      item.paragraph_id = item.id;
+      item.label = std::to_string(p + 1);
+      item.text = "The two sides will protect critical infrastructure, paragraph " +
+                  std::to_string(p) + (d % 3 ? " and share threat information." : ".");
+      item.actors = {d % 2 ? "Japan" : "Singapore"};
+      document.items.push_back(item);
+    }
+    document.content_hash = ContentHash(document);
+    out.push_back(std::move(document));
+  }
+  return out;
+}
+
+std::set<std::int64_t> Matches(const std::filesystem::path& index, const std::string& query) {
+  auto searcher = Searcher::Open(index);
+  REQUIRE(searcher);
+  auto results = (*searcher)->Search({.query = query, .limit = 1000});
+  REQUIRE(results);
+  std::set<std::int64_t> ids;
+  for (const SearchHit& hit : results->hits) ids.insert(hit.item_id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("IndexBuilder: two workers write what the one-thread Indexer writes", "[search]") {
+  test::TempDir dir;
+  const auto documents = Documents(40);
+  {
+    auto indexer = Indexer::Open(dir / "serial", IndexOpenMode::kOverwrite);
+    REQUIRE(indexer);
+    for (const auto& document : documents) REQUIRE((*indexer)->Replace(document));
+    REQUIRE((*indexer)->Commit());
+  }
+  {
+    auto builder = IndexBuilder::Start(dir / "parallel", 2);
+    REQUIRE(builder);
+    for (const auto& document : documents) REQUIRE((*builder)->Add(document));
+    REQUIRE((*builder)->Finish());
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "parallel.shard0"));
+  CHECK_FALSE(std::filesystem::exists(dir / "parallel.new"));
+
+  auto serial = Indexer::Open(dir / "serial", IndexOpenMode::kOpenOrCreate);
+  auto parallel = Indexer::Open(dir / "parallel", IndexOpenMode::kOpenOrCreate);
+  REQUIRE(serial);
+  REQUIRE(parallel);
+  CHECK((*parallel)->FormatCurrent());
+  auto serial_states = (*serial)->Documents();
+  auto parallel_states = (*parallel)->Documents();
+  REQUIRE(serial_states);
+  REQUIRE(parallel_states);
+  REQUIRE(parallel_states->size() == 40);
+  for (const auto& [id, state] : *serial_states) {
+    REQUIRE(parallel_states->contains(id));
+    CHECK(parallel_states->at(id).content_hash == state.content_hash);
+    CHECK(parallel_states->at(id).actual_items == 3);
+  }
+  serial->reset();
+  parallel->reset();
+
+  for (const std::string query :
+       {"\"critical infrastructure\"", "threat actor:Japan", "date:2017", "date:2017-07..2018",
+        "date:2016..2017-06", "date:2016..2018", "infrastructure date:..2017-03",
+        "infrastructure date:2018.."}) {
+    CAPTURE(query);
+    const auto expected = Matches(dir / "serial", query);
+    CHECK(Matches(dir / "parallel", query) == expected);
+  }
+  // Whole and partial years of one range: only 2017-08 and 2018-02 (documents 2 and 3 mod 6).
+  for (std::int64_t id : Matches(dir / "parallel", "date:2017-07..2018")) {
+    const auto& date = kDates[static_cast<std::size_t>(id / 10) % kDates.size()];
+    CHECK((date == "2017-08-01" || date == "2018-02-01"));
+  }
+  CHECK(Matches(dir / "parallel", "date:2017-07..2018").size() == 14 * 3);
+  CHECK(Matches(dir / "parallel", "date:2016..2017-06").size() == 13 * 3);
+}
+
+TEST_CASE("IndexBuilder: a build dropped before Finish leaves the old index whole", "[search]") {
+  test::TempDir dir;
+  const auto documents = Documents(4);
+  {
+    auto indexer = Indexer::Open(dir / "index", IndexOpenMode::kOverwrite);
+    REQUIRE(indexer);
+    REQUIRE((*indexer)->Replace(documents[0]));
+    REQUIRE((*indexer)->Commit());
+  }
+  {
+    auto builder = IndexBuilder::Start(dir / "index", 2);
+    REQUIRE(builder);
+    for (const auto& document : documents) REQUIRE((*builder)->Add(document));
+    // No Finish(): the rebuild is abandoned (an error in the store, a cancelled job).
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "index.shard0"));
+  CHECK_FALSE(std::filesystem::exists(dir / "index.shard1"));
+  CHECK(Matches(dir / "index", "infrastructure") == std::set<std::int64_t>{10, 11, 12});
+}
