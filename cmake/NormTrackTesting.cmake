@@ -30,7 +30,8 @@ function(normtrack_add_module_tests module)
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*_test.cpp)
   set(labels ${ARG_LABELS})
   if(NOT labels)
-    set(labels unit ${module})  # `ctest -L store` runs one module's tests
+    # One label, the module (`ctest -L store`): catch_discover_tests flattens a list of labels.
+    set(labels ${module})
   endif()
   if(sources)
     normtrack_add_test(${module}_tests SOURCES ${sources} LIBS ${ARG_LIBS} LABELS ${labels})
