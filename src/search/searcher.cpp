@@ -20,6 +20,8 @@ namespace {
 
 constexpr const char* kHighlightStart = "\x02";
 constexpr const char* kHighlightEnd = "\x03";
+// How often a read is tried while a writer keeps committing underneath it.
+constexpr int kReadAttempts = 5;
 
 bool IsDateSpec(std::string_view s) {
   auto digits = [&](std::size_t at, std::size_t n) {
@@ -232,14 +234,17 @@ struct Searcher::Impl {
 
   std::string Name() const { return Quoted(platform::PathToUtf8(path)); }
 
-  // Runs `work`, reopening and retrying once when a writer committed underneath.
+  // Runs `work`, reopening and retrying when a writer committed underneath. A busy writer can
+  // commit again between a reopen and the read, so one retry is not always enough.
   template <typename Work>
   auto WithRetry(Work work) -> decltype(work()) {
-    try {
-      return work();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      database.reopen();
-      return work();
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return work();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kReadAttempts) throw;
+        database.reopen();
+      }
     }
   }
 
@@ -345,10 +350,19 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& pa
     return Fail(ErrorCode::kNotFound, "There is no search index at " + impl->Name() +
                                           "; run 'normtrack index --rebuild' to create it.");
   }
-  try {
-    impl->database = Xapian::Database(platform::PathToUtf8(path));
-  } catch (const Xapian::Error& error) {
-    return Fail(XapianError(error, "Opening the search index " + impl->Name()));
+  // Opening reads several tables; a writer committing meanwhile can retire the revision being
+  // read, which a fresh attempt gets past.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      impl->database = Xapian::Database(platform::PathToUtf8(path));
+      break;
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt == kReadAttempts) {
+        return Fail(XapianError(error, "Opening the search index " + impl->Name()));
+      }
+    } catch (const Xapian::Error& error) {
+      return Fail(XapianError(error, "Opening the search index " + impl->Name()));
+    }
   }
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
