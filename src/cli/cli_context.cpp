@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/reference_data.h"
+#include "app/search_service.h"
 #include "core/platform.h"
 
 namespace nt::cli {
@@ -32,6 +34,19 @@ Result<std::unique_ptr<app::Library>> CliContext::OpenLibrary(app::OpenMode mode
     options.busy_timeout_ms = std::atoi(timeout.c_str());
   }
   return app::Library::Open(ResolveHome(), options);
+}
+
+void CliContext::CatchUpSearchIndex(app::Library& library) {
+  auto reference = app::ReferenceData::Shipped();
+  Result<app::IndexSyncReport> synced =
+      reference ? app::SearchService(library, *reference).Sync()
+                : Result<app::IndexSyncReport>(std::unexpected(reference.error()));
+  if (!synced) {
+    std::fprintf(stderr,
+                 "normtrack: warning: the change is saved, but the search index could not be "
+                 "updated (it catches up on the next search): %s\n",
+                 synced.error().message.c_str());
+  }
 }
 
 void CliContext::Report(const Error& error) {

@@ -31,6 +31,11 @@ struct CliContext {
   app::Home ResolveHome() const;
   [[nodiscard]] Result<std::unique_ptr<app::Library>> OpenLibrary(app::OpenMode mode) const;
 
+  // After a command changed what the index holds (follow-up statuses, commitments' links), brings
+  // the search index up to date so that `check` and searches agree at once. A failure is only
+  // a warning: the change is committed and stays queued (search service invariant 7).
+  void CatchUpSearchIndex(app::Library& library);
+
   // Prints "normtrack: <message>" to stderr and records the exit code for `error`.
   void Report(const Error& error);
 };

@@ -196,3 +196,21 @@ TEST_CASE("check: a damaged page cannot be repaired and says to restore a backup
   CHECK(json["healthy"] == false);
   CHECK_THAT(json["unrepairable"].get<std::string>(), Catch::Contains("normtrack restore"));
 }
+
+TEST_CASE("check: ordinary edits keep the library healthy (the index follows them at once)",
+          "[cli][check]") {
+  Damaged f;
+  REQUIRE(f.Run({"followup", "add", "--title", "Join AIS", "--commitment", "11", "--owner",
+                 "NISC"}).exit_code == 0);
+  f.ExpectHealthy();
+  REQUIRE(f.Run({"followup", "status", "1", "done", "--evidence", "DHS list"}).exit_code == 0);
+  f.ExpectHealthy();
+  // The new status is searchable without any catch-up by the search itself.
+  CHECK(test::RawInt(f.db, "SELECT count(*) FROM index_outbox") == 0);
+  CliRun link = f.Run({"link", "add", "commitment:11", "relates_to_norm", "norm:13(f)"});
+  INFO(link.out << link.err);
+  REQUIRE(link.exit_code == 0);
+  f.ExpectHealthy();
+  REQUIRE(f.Run({"delete", "2"}).exit_code == 0);
+  f.ExpectHealthy();
+}

@@ -21,7 +21,10 @@ void AddDeleteCommand(CLI::App& app, CliContext& context) {
     auto library = context.OpenLibrary(app::OpenMode::kExisting);
     if (!library) return context.Report(library.error());
     const auto registry = importers::Registry::WithBuiltinFormats();
-    app::SearchService search(**library);
+    // With the gazetteer, like every other command: what this catch-up indexes must match.
+    auto reference_data = app::ReferenceData::Shipped();
+    if (!reference_data) return context.Report(reference_data.error());
+    app::SearchService search(**library, *reference_data);
     app::ImportService service(**library, registry, nullptr, &search);
     auto deleted = service.DeleteDocument(*reference);
     if (!deleted) {

@@ -155,6 +155,7 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
     input.evidence_paragraph = a->evidence_paragraph;
     input.evidence_text = a->evidence;
     Finish(context, app::FollowUpService(**library).Add(input), a->json, false);
+    context.CatchUpSearchIndex(**library);
   });
 
   CLI::App* edit = command->add_subcommand("edit",
@@ -177,6 +178,7 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
     if (notes->count()) change.notes = a->notes;
     change.add_commitments = a->commitments;
     Finish(context, app::FollowUpService(**library).Edit(a->id, change), a->json, false);
+    context.CatchUpSearchIndex(**library);
   });
 
   CLI::App* status = command->add_subcommand(
@@ -206,6 +208,7 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
     change.evidence_paragraph = a->evidence_paragraph;
     change.evidence_text = a->evidence;
     Finish(context, app::FollowUpService(**library).ChangeStatus(a->id, change), a->json, true);
+    context.CatchUpSearchIndex(**library);
   });
 
   CLI::App* list = command->add_subcommand("list", "List follow-ups");

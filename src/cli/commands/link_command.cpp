@@ -73,6 +73,7 @@ void AddLinkCommand(CLI::App& app, CliContext& context) {
     auto view =
         app::LinkService(**library).Add({a->source, a->type, a->target, a->confidence, a->note});
     if (!view) return ReportUsage(context, view.error());
+    context.CatchUpSearchIndex(**library);
     if (a->json) return PrintJson(ToJson(*view));
     Print(*view);
   });
@@ -84,6 +85,7 @@ void AddLinkCommand(CLI::App& app, CliContext& context) {
     if (!library) return context.Report(library.error());
     auto removed = app::LinkService(**library).Remove(a->id);
     if (!removed) return ReportUsage(context, removed.error());
+    context.CatchUpSearchIndex(**library);
     std::printf("Removed link #%lld.\n", static_cast<long long>(a->id));
   });
 
