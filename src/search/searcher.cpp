@@ -243,7 +243,19 @@ struct Searcher::Impl {
         return work();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kReadAttempts) throw;
+        Reopen();
+      }
+    }
+  }
+
+  // Reopening reads the latest revision's tables, which the writer can retire in turn.
+  void Reopen() {
+    for (int attempt = 1;; ++attempt) {
+      try {
         database.reopen();
+        return;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kReadAttempts) throw;
       }
     }
   }
@@ -442,7 +454,7 @@ Result<std::vector<SearchHit>> Searcher::Candidates(const std::string& text, int
 
 Status Searcher::Reopen() {
   try {
-    impl_->database.reopen();
+    impl_->Reopen();
     return {};
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Reopening the search index " + impl_->Name()));
@@ -451,7 +463,8 @@ Status Searcher::Reopen() {
 
 Result<std::int64_t> Searcher::ItemCount() {
   try {
-    return static_cast<std::int64_t>(impl_->database.get_doccount());
+    return impl_->WithRetry(
+        [&] { return static_cast<std::int64_t>(impl_->database.get_doccount()); });
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Reading the search index " + impl_->Name()));
   }
