@@ -2,8 +2,12 @@
 // Importing files into a library.
 //
 // Invariants (tests cite them by number):
-//  1. One SQLite transaction per document: a document is stored whole or not at all; a failure
-//     at any point leaves the database exactly as before that document.
+//  1. A document is stored whole or not at all: each has its own savepoint, and a failure at
+//     any point leaves the database exactly as before that document. Import() commits
+//     documents in batches (up to 100 documents or half a second), so a job pays one sync per
+//     batch, not per document; if a batch cannot be committed, or SQLite rolls its
+//     transaction back (a full disk), every document of the batch is reported failed and the
+//     database is exactly as before the batch.
 //  2. A failing file never stops the others: each file gets its own outcome and message.
 //  3. Idempotent by content: a file whose bytes (sha256) are already stored is skipped.
 //  4. A changed file at a known source path becomes the next revision of the same document;

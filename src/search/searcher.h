@@ -36,8 +36,9 @@ struct SearchRequest {
   int limit = 10;
   SortOrder sort = SortOrder::kRelevance;
   bool facets = false;
-  // Facets count at most this many matches (the best ones), so a very common term costs a
-  // bounded time; results say whether the counts are exact.
+  // Facets count about this many matches, so a very common term costs a bounded time. They are
+  // the first matches the matcher reads (in index order, roughly the order of import), not the
+  // best-ranked ones; results say whether the counts are exact.
   int facet_sample = 20000;
   std::size_t snippet_length = 240;  // bytes of text around the matches
 };

@@ -93,6 +93,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& pa
   return database;
 }
 
+bool Database::in_transaction() const { return connection_->InTransaction(); }
+
 Status Database::InTransaction(const std::function<Status()>& work) {
   const std::string savepoint = "nt_" + std::to_string(transaction_depth_);
   if (transaction_depth_ == 0) {

@@ -48,6 +48,11 @@ class Database {
   // rolled back, leaving the database exactly as before, when it returns an error.
   [[nodiscard]] Status InTransaction(const std::function<Status()>& work);
 
+  // Whether a transaction is open on the connection. False inside InTransaction's work means
+  // SQLite rolled the whole transaction back itself (a full disk, an I/O error): what the
+  // outer work wrote before is gone too.
+  bool in_transaction() const;
+
   // Internal: for repositories in src/store only.
   Connection& connection() { return *connection_; }
 

@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 
 #include "app/import_service.h"
 #include "app/library.h"
 #include "core/fault.h"
 #include "core/platform.h"
+#include "extracting_library.h"
+#include "store/database.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -47,6 +51,19 @@ struct Fixture {
     return out;
   }
 };
+
+// Every file of `report` failed, with a message naming it and giving `reason`, and is not stored.
+void CheckEachFailed(const ImportReport& report, const std::string& reason) {
+  for (const FileImportResult& file : report.files) {
+    INFO(file.path);
+    CHECK(file.outcome == ImportOutcome::kFailed);
+    REQUIRE(file.error);
+    CHECK_THAT(file.error->message,
+               Catch::Contains(platform::PathToUtf8(file.path.filename())) &&
+                   Catch::Contains(reason));
+    CHECK(file.document_id == DocumentId());
+  }
+}
 
 }  // namespace
 
@@ -230,4 +247,138 @@ TEST_CASE("ImportService: an unreadable file fails alone, naming the file", "[ap
     CHECK(real.files[0].outcome == ImportOutcome::kFailed);
     CHECK_THAT(real.files[0].error->message, Catch::Contains("b-locked.md"));
   }
+}
+
+TEST_CASE("ImportService: a file failing inside a batch fails alone; its neighbours are stored "
+          "(invariants 1, 2)",
+          "[app]") {
+  Fixture f;
+  test::TempDir inputs;
+  inputs.Write("a.md", "# First\n\nJapan will cooperate.\n");
+  inputs.Write("b.md", "# Second\n\nEstonia will cooperate.\n");
+  inputs.Write("c.md", "# Third\n\nKenya will cooperate.\n");
+  // The second file fails after all its rows were written, just before its savepoint ends.
+  fault::Arm("import.before_commit", 2);
+  ImportReport report = f.Import({inputs.path()});
+  fault::DisarmAll();
+  REQUIRE(report.files.size() == 3);
+  CHECK(report.files[0].outcome == ImportOutcome::kImported);
+  CHECK(report.files[1].outcome == ImportOutcome::kFailed);
+  CHECK_THAT(report.files[1].error->message, Catch::Contains("b.md"));
+  CHECK(report.files[2].outcome == ImportOutcome::kImported);
+  const std::string snapshot = f.Snapshot();
+  CHECK_THAT(snapshot, Catch::Contains("Japan will cooperate.") &&
+                           Catch::Contains("Kenya will cooperate.") &&
+                           !Catch::Contains("Estonia"));
+  CHECK(f.library->Statistics()->documents == 2);
+}
+
+TEST_CASE("ImportService: a batch that cannot be committed fails each of its files and stores "
+          "nothing of them (invariant 1)",
+          "[app]") {
+  test::ExtractingLibrary f;
+  f.Import({test::NiscArticlePath()});
+  const auto before = f.library->Statistics().value();
+  const auto sixth = f.dir.Write(
+      "sixth.md",
+      test::ReadAll(test::FixturesDir() / "app/dialogue/sixth-us-japan-cyber-dialogue-2018.md"));
+
+  fault::Arm("import.before_batch_commit", 1);
+  ImportService service(*f.library, f.registry, &test::ShippedReference());
+  auto report = service.Import({test::JointStatementPath(), sixth});
+  fault::DisarmAll();
+  REQUIRE(report);
+  REQUIRE(report->files.size() == 2);
+  CheckEachFailed(*report, "undone with the files committed together with it");
+  const auto after = f.library->Statistics().value();
+  CHECK(after.documents == before.documents);
+  CHECK(after.paragraphs == before.paragraphs);
+  CHECK(after.commitments == before.commitments);
+  CHECK(after.links == before.links);
+  CHECK(after.rounds == before.rounds);
+
+  // The same files again: stored with the same commitments and links as in a library that
+  // never saw the failure (the job's linker did not keep the undone documents).
+  auto again = f.Import({test::JointStatementPath(), sixth});
+  CHECK(again.Count(ImportOutcome::kImported) == 2);
+  test::ExtractingLibrary fresh;
+  fresh.Import({test::NiscArticlePath()});
+  fresh.Import({test::JointStatementPath(), sixth});
+  const auto expected = fresh.library->Statistics().value();
+  const auto retried = f.library->Statistics().value();
+  CHECK(retried.documents == expected.documents);
+  CHECK(retried.commitments == expected.commitments);
+  CHECK(retried.links == expected.links);
+  CHECK(retried.rounds == expected.rounds);
+  CHECK(retried.links > before.links);
+}
+
+TEST_CASE("ImportService: a long job commits in batches; a failed batch loses only its own files",
+          "[app]") {
+  Fixture f;
+  test::TempDir inputs;
+  constexpr int kFiles = 250;
+  for (int i = 0; i < kFiles; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "statement-%03d.md", i);
+    inputs.Write(name, "# Statement " + std::to_string(i) + "\n\nParty " + std::to_string(i) +
+                           " will cooperate.\n");
+  }
+  // However the batches fall (by count or by time), the second one fails to commit.
+  fault::Arm("import.before_batch_commit", 2);
+  ImportReport report = f.Import({inputs.path()});
+  fault::DisarmAll();
+  REQUIRE(report.files.size() == kFiles);
+  std::size_t first_failed = report.files.size();
+  std::size_t last_failed = 0;
+  for (std::size_t i = 0; i < report.files.size(); ++i) {
+    if (report.files[i].outcome != ImportOutcome::kFailed) continue;
+    first_failed = std::min(first_failed, i);
+    last_failed = i;
+  }
+  REQUIRE(first_failed > 0);  // the first batch was committed
+  REQUIRE(last_failed >= first_failed);
+  const int failed = report.Count(ImportOutcome::kFailed);
+  CHECK(static_cast<std::size_t>(failed) == last_failed - first_failed + 1);  // one run
+  CHECK(failed <= 100);
+  CHECK(report.Count(ImportOutcome::kImported) == kFiles - failed);
+  CHECK(f.library->Statistics()->documents == kFiles - failed);
+
+  // Importing the folder again stores exactly the files that were undone.
+  ImportReport again = f.Import({inputs.path()});
+  CHECK(again.Count(ImportOutcome::kImported) == failed);
+  CHECK(again.Count(ImportOutcome::kUnchanged) == kFiles - failed);
+  CHECK(f.library->Statistics()->documents == kFiles);
+}
+
+TEST_CASE("ImportService: a library locked by another program fails the job's files after one "
+          "bounded wait, and stores nothing",
+          "[app]") {
+  test::TempDir dir;
+  auto opened = Library::Open(Home::InFolder(dir / "home"),
+                              {.mode = OpenMode::kCreateIfMissing, .busy_timeout_ms = 300});
+  REQUIRE(opened);
+  Library& library = **opened;
+  test::TempDir inputs;
+  for (const char* name : {"a.md", "b.md", "c.md"}) {
+    inputs.Write(name, std::string("# ") + name + "\n\nJapan will cooperate.\n");
+  }
+  // The other program: a second connection holding the write lock.
+  auto other = store::Database::Open(library.database().path(), {});
+  REQUIRE(other);
+  Status held = (*other)->InTransaction([&]() -> Status {
+    importers::Registry registry = importers::Registry::WithBuiltinFormats();
+    ImportService service(library, registry);
+    const auto start = std::chrono::steady_clock::now();
+    auto report = service.Import({inputs.path()});
+    const auto waited = std::chrono::steady_clock::now() - start;
+    REQUIRE(report);
+    REQUIRE(report->files.size() == 3);
+    CheckEachFailed(*report, "locked");
+    CHECK(waited >= std::chrono::milliseconds(250));
+    CHECK(waited < std::chrono::milliseconds(3 * 300 + 2000));  // not one wait per file
+    return {};
+  });
+  REQUIRE(held);
+  CHECK(library.Statistics()->documents == 0);
 }

@@ -39,7 +39,7 @@ void PrintResults(const app::SearchResults& results, const app::SearchRequest& r
   if (results.has_facets) {
     PrintFacets(results.facets);
     if (!results.facets_exact) {
-      std::printf("  (counted over the best %d matches)\n", request.facet_sample);
+      std::printf("  (counted over a sample: the first %d matches the search read, not all of them)\n", request.facet_sample);
     }
   }
 }
