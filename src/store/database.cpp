@@ -75,8 +75,13 @@ Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& pa
   NT_TRY((*connection)->Execute("PRAGMA foreign_keys = ON"));
   if (!options.read_only) {
     // WAL lets readers (the app's views) work while an import commits; FULL sync because a
-    // commit that survives a power cut is worth an fsync per document.
-    NT_TRY((*connection)->Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL"));
+    // commit that survives a power cut is worth an fsync per batch of documents. Savepoints
+    // (one per document and per commitment) keep the pages they change in a sub-journal, a
+    // temporary file by default: in memory it is no longer most of an import's system time
+    // (three thousand writes per document). It lives only until the transaction ends, so a
+    // crash loses nothing the WAL would keep.
+    NT_TRY((*connection)->Execute(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY"));
     NT_TRY(Migrate(**connection));
   }
   auto version = (*connection)->QueryInt("PRAGMA user_version");
