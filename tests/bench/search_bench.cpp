@@ -562,9 +562,8 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
   std::printf("| bare prepared INSERT loop, one transaction | %.0f | 1.00 |\n", store.bare);
   std::printf("| DocumentRepository::Insert, one transaction | %.0f | %.2f |\n", store.repository,
               store.repository / store.bare);
-  std::printf("| DocumentRepository::Insert, one transaction per document (as imports do; first 2,000 "
-              "documents) | %.0f "
-              "| %.2f |\n\n",
+  std::printf("| DocumentRepository::Insert, one transaction per document (first 2,000 documents) "
+              "| %.0f | %.2f |\n\n",
               store.per_document, store.per_document / store.bare);
   std::printf("Index size: %.1f MB, %.1f MB after xapian-compact = %.2fx the raw text.\n\n",
               static_cast<double>(index_bytes) / 1e6, static_cast<double>(compact_bytes) / 1e6,
@@ -606,9 +605,9 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
                 x.p99_ms, f.p50_ms, f.p99_ms);
   }
   std::printf(
-      "\nXapian queries include parsing, BM25 top-10, snippets (and facet counts over "
-      "at most the best 20,000 matches for 'faceted'); FTS5 'faceted' is a GROUP BY year over all "
-      "matches.\n");
+      "\nXapian queries include parsing, BM25 top-10, snippets (and facet counts over a "
+      "sample of about 20,000 matches for 'faceted', the first the matcher reads); FTS5 "
+      "'faceted' is a GROUP BY year over all matches.\n");
   sqlite3_finalize(match);
   sqlite3_finalize(facet);
   sqlite3_finalize(dated);
