@@ -113,7 +113,9 @@ Json ToJson(const app::SearchResults& results, const app::SearchRequest& request
           {"total_upper_bound", results.total_upper_bound},
           {"hits", hits},
           {"facets", results.has_facets ? ToJson(results.facets) : Json(nullptr)},
-          {"facets_exact", results.has_facets ? Json(results.facets_exact) : Json(nullptr)}};
+          {"facets_exact", results.has_facets ? Json(results.facets_exact) : Json(nullptr)},
+          {"facets_counted",
+           results.has_facets ? Json(results.facet_matches_counted) : Json(nullptr)}};
 }
 
 }  // namespace nt::cli

@@ -350,8 +350,13 @@ struct Searcher::Impl {
     if (request.facets) {
       constexpr int kFacetLimit = 20;
       results.has_facets = true;
-      results.facets_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
-                             mset.get_matches_upper_bound() <= check_at_least;
+      // The spies see every match the matcher examines, which can be far more than the
+      // sample it was asked to check: their tally says how many the counts cover.
+      results.facet_matches_counted = static_cast<std::int64_t>(actor_spy.get_total());
+      results.facets_exact =
+          mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+          results.facet_matches_counted ==
+              static_cast<std::int64_t>(mset.get_matches_upper_bound());
       results.facets.actor = Counts(actor_spy, {.split = true}, kFacetLimit);
       results.facets.dialogue = Counts(dialogue_spy, {}, kFacetLimit);
       results.facets.kind = Counts(kind_spy, {}, kFacetLimit);

@@ -36,9 +36,9 @@ struct SearchRequest {
   int limit = 10;
   SortOrder sort = SortOrder::kRelevance;
   bool facets = false;
-  // Facets count about this many matches, so a very common term costs a bounded time. They are
-  // the first matches the matcher reads (in index order, roughly the order of import), not the
-  // best-ranked ones; results say whether the counts are exact.
+  // Facets count every match up to this many; past it, only those the matcher reads before it
+  // can stop (at least this many, in index order, not the best-ranked), so a very common term
+  // costs a bounded time. Results say whether the counts are exact and how many they cover.
   int facet_sample = 20000;
   std::size_t snippet_length = 240;  // bytes of text around the matches
 };
@@ -79,8 +79,11 @@ struct SearchResults {
   int offset = 0;
   std::vector<SearchHit> hits;
   bool has_facets = false;
-  bool facets_exact = true;  // false: counted over the best `facet_sample` matches only
-  Facets facets;             // when requested
+  // The facets count the matches the matcher examined: all of them, or, past the request's
+  // `facet_sample`, those it read before it could stop (in index order, not the best-ranked).
+  bool facets_exact = true;            // every match was counted
+  std::int64_t facet_matches_counted = 0;  // how many matches the facet counts cover
+  Facets facets;                       // when requested
 };
 
 class Searcher {

@@ -606,7 +606,7 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
   }
   std::printf(
       "\nXapian queries include parsing, BM25 top-10, snippets (and facet counts over a "
-      "sample of about 20,000 matches for 'faceted', the first the matcher reads); FTS5 "
+      "sample of at least 20,000 matches for 'faceted', those the matcher reads); FTS5 "
       "'faceted' is a GROUP BY year over all matches.\n");
   sqlite3_finalize(match);
   sqlite3_finalize(facet);

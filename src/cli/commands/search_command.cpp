@@ -39,7 +39,10 @@ void PrintResults(const app::SearchResults& results, const app::SearchRequest& r
   if (results.has_facets) {
     PrintFacets(results.facets);
     if (!results.facets_exact) {
-      std::printf("  (counted over a sample: the first %d matches the search read, not all of them)\n", request.facet_sample);
+      // The matches the search read first, in index order: a sample, not the best-ranked.
+      std::printf("  (counted over %lld of %s%lld matches: those the search read first)\n",
+                  static_cast<long long>(results.facet_matches_counted), exact ? "" : "about ",
+                  static_cast<long long>(results.total_estimate));
     }
   }
 }
