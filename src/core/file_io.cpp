@@ -101,8 +101,14 @@ Status WriteFileAtomically(const std::filesystem::path& path, std::string_view b
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();  // flushes; closed before any removal, which Windows refuses on an open file
   if (!out || !fault::Check("file.write")) return failed("the disk is full or refused the write");
+  // On the disk before the rename: otherwise a power cut soon after can leave the chosen name
+  // on an empty file, the previous version gone.
+  if (!platform::SyncToDisk(temporary)) return failed("the disk refused to store it");
   std::filesystem::rename(temporary, path, ec);
   if (ec) return failed(ec.message());
+  // The rename itself is durable once the folder's entry is; a failure here loses nothing
+  // that was there before, so it is not reported.
+  (void)platform::SyncToDisk(folder);
   return {};
 }
 

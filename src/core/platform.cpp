@@ -7,6 +7,7 @@
 #include <io.h>
 #include <windows.h>
 #else
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #endif
@@ -105,6 +106,25 @@ int TerminalColumns(int fallback) {
   }
 #endif
   return fallback;
+}
+
+bool SyncToDisk(const std::filesystem::path& path) {
+#ifdef _WIN32
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return true;
+  HANDLE file = CreateFileW(path.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                            nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (file == INVALID_HANDLE_VALUE) return false;
+  const bool synced = FlushFileBuffers(file) != 0;
+  CloseHandle(file);
+  return synced;
+#else
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool synced = fsync(fd) == 0;
+  close(fd);
+  return synced;
+#endif
 }
 
 }  // namespace nt::platform

@@ -32,4 +32,9 @@ bool StderrIsTerminal();
 // Terminal width in columns, or `fallback` when unknown.
 int TerminalColumns(int fallback);
 
+// Asks the operating system to put a closed file's bytes (or, for a folder, its entries) on the
+// disk before returning, as a commit must. False when the file cannot be opened or the device
+// refuses; folders always succeed on Windows, which has no way to sync one.
+bool SyncToDisk(const std::filesystem::path& path);
+
 }  // namespace nt::platform
