@@ -137,6 +137,16 @@ Result<FollowUpView> FollowUpService::Edit(std::int64_t id, const FollowUpEdit& 
     follow_up->due_date = *edit.due_date;
   }
   if (edit.notes) follow_up->notes = *edit.notes;
+  if (!edit.add_commitments.empty()) {
+    // The evidence already in the history must still come after what the follow-up answers.
+    std::vector<CommitmentId> added;
+    for (std::int64_t commitment : edit.add_commitments) added.emplace_back(commitment);
+    auto history = follow_ups.History(follow_up->id);
+    if (!history) return Fail(history.error());
+    for (const FollowUpEvent& event : *history) {
+      NT_TRY(CheckEvidence(event.evidence_paragraph_id.value, added));
+    }
+  }
   store::CommitmentRepository commitments(library_.database());
   Status stored = library_.database().InTransaction([&]() -> Status {
     NT_TRY(follow_ups.Update(*follow_up));

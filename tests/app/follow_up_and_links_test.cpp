@@ -180,6 +180,22 @@ TEST_CASE("FollowUpService: evidence comes from a document dated on or after the
   auto history = service.Show(second->follow_up.id.value);
   REQUIRE(history);
   CHECK(history->history.size() == 1);
+
+  // Evidence already in a history counts too: a follow-up shown done by a 2017 paragraph
+  // cannot take on a 2018 promise afterwards.
+  input.commitment_ids = {promised_2017};
+  input.evidence_paragraph = paragraph_2017;
+  auto same_day = service.Add(input);
+  REQUIRE(same_day);
+  FollowUpEdit edit;
+  edit.add_commitments = {promised_2018};
+  auto widened = service.Edit(same_day->follow_up.id.value, edit);
+  REQUIRE_FALSE(widened);
+  CHECK(widened.error().code == ErrorCode::kUsage);
+  CHECK_THAT(widened.error().message, Catch::Contains("on or after"));
+  auto unchanged = service.Show(same_day->follow_up.id.value);
+  REQUIRE(unchanged);
+  CHECK(unchanged->follow_up.commitment_ids.size() == 1);
 }
 
 TEST_CASE("LinkService: manual links with inverse names, listing and removal", "[app]") {
