@@ -266,15 +266,13 @@ Result<IndexCheckReport> SearchService::Check() {
     }
     return report;
   }
-  auto indexer = search::Indexer::Open(library_.home().index, search::IndexOpenMode::kOpenOrCreate);
-  if (!indexer) return Fail(indexer.error());
-  auto states = (*indexer)->Documents();
-  if (!states) return Fail(states.error());
-  auto items = (*indexer)->ItemCount();
-  if (!items) return Fail(items.error());
-  report.index_items = *items;
+  // Read-only: a check runs beside another program that holds the writer's lock.
+  auto contents = search::Indexer::ReadAt(library_.home().index);
+  if (!contents) return Fail(contents.error());
+  const auto* states = &contents->documents;
+  report.index_items = contents->items;
   report.index_documents = static_cast<int>(states->size());
-  if (!(*indexer)->FormatCurrent()) {
+  if (!contents->format_current) {
     report.drift.push_back(
         "The search index was written by an older NormTrack; 'normtrack index --rebuild' (or "
         "the next search) rebuilds it.");

@@ -38,6 +38,47 @@ Indexer::~Indexer() {
   Abandon();
 }
 
+namespace {
+
+// An empty index takes the current layout; a filled one keeps the layout it was written in.
+bool IsFormatCurrent(const Xapian::Database& database) {
+  return database.get_doccount() == 0 ||
+         database.get_metadata(std::string(kFormatKey)) == kFormat;
+}
+
+std::map<std::int64_t, IndexedDocumentState> ReadDocumentStates(const Xapian::Database& db) {
+  std::map<std::int64_t, IndexedDocumentState> states;
+  const std::string prefix(kDocumentStateKeyPrefix);
+  for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+    const std::string value = db.get_metadata(*key);
+    if (value.empty()) continue;
+    std::int64_t id = 0;
+    const std::string name = *key;
+    std::from_chars(name.data() + prefix.size(), name.data() + name.size(), id);
+    IndexedDocumentState state;
+    auto tab = value.find('\t');
+    state.content_hash = value.substr(0, tab);
+    if (tab != std::string::npos) {
+      std::from_chars(value.data() + tab + 1, value.data() + value.size(), state.recorded_items);
+    }
+    state.actual_items = static_cast<int>(db.get_termfreq(DocumentTerm(id)));
+    states.emplace(id, std::move(state));
+  }
+  // Items of a document that has no record (a half-written index) count as drift too.
+  for (auto term = db.allterms_begin(std::string(kDocumentPrefix));
+       term != db.allterms_end(std::string(kDocumentPrefix)); ++term) {
+    const std::string name = *term;
+    std::int64_t id = 0;
+    std::from_chars(name.data() + kDocumentPrefix.size(), name.data() + name.size(), id);
+    if (!states.contains(id)) {
+      states[id].actual_items = static_cast<int>(term.get_termfreq());
+    }
+  }
+  return states;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& folder,
                                                IndexOpenMode mode) {
   auto impl = std::make_unique<Impl>();
@@ -49,9 +90,7 @@ Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& fold
         Xapian::WritableDatabase(platform::PathToUtf8(folder), mode == IndexOpenMode::kOverwrite
                                                                    ? Xapian::DB_CREATE_OR_OVERWRITE
                                                                    : Xapian::DB_CREATE_OR_OPEN);
-    // An empty index takes the current layout; a filled one keeps the layout it was written in.
-    impl->format_current = impl->database.get_doccount() == 0 ||
-                           impl->database.get_metadata(std::string(kFormatKey)) == kFormat;
+    impl->format_current = IsFormatCurrent(impl->database);
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening " + impl->Name()));
   }
@@ -137,9 +176,7 @@ bool Indexer::FormatCurrent() const { return impl_->format_current; }
 
 Result<bool> Indexer::FormatCurrentAt(const std::filesystem::path& folder) {
   try {
-    Xapian::Database database(platform::PathToUtf8(folder));
-    return database.get_doccount() == 0 ||
-           database.get_metadata(std::string(kFormatKey)) == kFormat;
+    return IsFormatCurrent(Xapian::Database(platform::PathToUtf8(folder)));
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Reading the search index " +
                                        Quoted(platform::PathToUtf8(folder))));
@@ -148,35 +185,7 @@ Result<bool> Indexer::FormatCurrentAt(const std::filesystem::path& folder) {
 
 Result<std::map<std::int64_t, IndexedDocumentState>> Indexer::Documents() {
   try {
-    std::map<std::int64_t, IndexedDocumentState> states;
-    Xapian::WritableDatabase& db = impl_->database;
-    const std::string prefix(kDocumentStateKeyPrefix);
-    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
-      const std::string value = db.get_metadata(*key);
-      if (value.empty()) continue;
-      std::int64_t id = 0;
-      const std::string name = *key;
-      std::from_chars(name.data() + prefix.size(), name.data() + name.size(), id);
-      IndexedDocumentState state;
-      auto tab = value.find('\t');
-      state.content_hash = value.substr(0, tab);
-      if (tab != std::string::npos) {
-        std::from_chars(value.data() + tab + 1, value.data() + value.size(), state.recorded_items);
-      }
-      state.actual_items = static_cast<int>(db.get_termfreq(DocumentTerm(id)));
-      states.emplace(id, std::move(state));
-    }
-    // Items of a document that has no record (a half-written index) count as drift too.
-    for (auto term = db.allterms_begin(std::string(kDocumentPrefix));
-         term != db.allterms_end(std::string(kDocumentPrefix)); ++term) {
-      const std::string name = *term;
-      std::int64_t id = 0;
-      std::from_chars(name.data() + kDocumentPrefix.size(), name.data() + name.size(), id);
-      if (!states.contains(id)) {
-        states[id].actual_items = static_cast<int>(term.get_termfreq());
-      }
-    }
-    return states;
+    return ReadDocumentStates(impl_->database);
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Reading " + impl_->Name()));
   }
@@ -187,6 +196,30 @@ Result<std::int64_t> Indexer::ItemCount() {
     return static_cast<std::int64_t>(impl_->database.get_doccount());
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Reading " + impl_->Name()));
+  }
+}
+
+Result<Indexer::Contents> Indexer::ReadAt(const std::filesystem::path& folder) {
+  // A writer committing twice while this reads retires the revision being read; reading again
+  // from the newest one gets past it.
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Xapian::Database database(platform::PathToUtf8(folder));
+      Contents contents;
+      contents.format_current = IsFormatCurrent(database);
+      contents.documents = ReadDocumentStates(database);
+      contents.items = static_cast<std::int64_t>(database.get_doccount());
+      return contents;
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (attempt == kAttempts) {
+        return Fail(XapianError(error, "Reading the search index " +
+                                           Quoted(platform::PathToUtf8(folder))));
+      }
+    } catch (const Xapian::Error& error) {
+      return Fail(XapianError(error, "Reading the search index " +
+                                         Quoted(platform::PathToUtf8(folder))));
+    }
   }
 }
 

@@ -54,6 +54,16 @@ class Indexer {
   [[nodiscard]] Result<std::map<std::int64_t, IndexedDocumentState>> Documents();
   [[nodiscard]] Result<std::int64_t> ItemCount();
 
+  // What the index in `folder` holds, read without taking the writer's lock, so that a check
+  // can run while another program (the app, an import) writes. Errors as for Open, but never
+  // kLocked.
+  struct Contents {
+    bool format_current = true;
+    std::map<std::int64_t, IndexedDocumentState> documents;
+    std::int64_t items = 0;
+  };
+  [[nodiscard]] static Result<Contents> ReadAt(const std::filesystem::path& folder);
+
  private:
   struct Impl;
   explicit Indexer(std::unique_ptr<Impl> impl);

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "core/fault.h"
+#include "search/indexer.h"
 #include "search_fixture.h"
 #include "store/follow_up_repository.h"
 
@@ -216,4 +217,25 @@ TEST_CASE(
   auto check = f.search->Check();
   REQUIRE(check);
   CHECK(check->ok());
+}
+
+TEST_CASE("Index consistency: check reads the index while another program holds its writer lock",
+          "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  // The other program (the app importing, say): it holds the only writable handle.
+  auto writer = search::Indexer::Open(f.library->home().index, search::IndexOpenMode::kOpenOrCreate);
+  REQUIRE(writer);
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+  CHECK(check->index_documents == 2);
+  CHECK(check->index_items > 59);
+  // And it sees what the other program commits.
+  REQUIRE((*writer)->Remove(1));  // the first imported document
+  REQUIRE((*writer)->Commit());
+  auto drift = f.search->Check();
+  REQUIRE(drift);
+  CHECK_FALSE(drift->ok());
+  CHECK(drift->index_documents == 1);
 }
