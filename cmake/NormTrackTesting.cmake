@@ -5,16 +5,21 @@ include(Catch)
 # NORMTRACK_SHARED_DIR: the ../shared folder with seeds and samples (tests read, never copy).
 set(NORMTRACK_SHARED_DIR "${PROJECT_SOURCE_DIR}/../shared" CACHE PATH "Shared seeds and samples")
 
-function(normtrack_add_test target)
-  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
-  add_executable(${target} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp)
-  target_link_libraries(${target} PRIVATE ${ARG_LIBS} test_support Catch2::Catch2)
+# Warnings for a Catch2 test executable, however it is registered.
+function(normtrack_set_test_warnings target)
   normtrack_set_warnings(${target})
   # Under -fsanitize (the asan preset) GCC 12 warns falsely that libstdc++'s <regex>, which
   # Catch2 includes, uses std::function members uninitialized; the normal build keeps them.
   if(NORMTRACK_SANITIZE AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     target_compile_options(${target} PRIVATE -Wno-maybe-uninitialized)
   endif()
+endfunction()
+
+function(normtrack_add_test target)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  add_executable(${target} ${ARG_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp)
+  target_link_libraries(${target} PRIVATE ${ARG_LIBS} test_support Catch2::Catch2)
+  normtrack_set_test_warnings(${target})
   set(labels ${ARG_LABELS})
   if(NOT labels)
     set(labels unit)
