@@ -269,9 +269,9 @@ Result<IndexCheckReport> SearchService::Check() {
   // Read-only: a check runs beside another program that holds the writer's lock.
   auto contents = search::Indexer::ReadAt(library_.home().index);
   if (!contents) return Fail(contents.error());
-  const auto* states = &contents->documents;
+  const auto& states = contents->documents;
   report.index_items = contents->items;
-  report.index_documents = static_cast<int>(states->size());
+  report.index_documents = static_cast<int>(states.size());
   if (!contents->format_current) {
     report.drift.push_back(
         "The search index was written by an older NormTrack; 'normtrack index --rebuild' (or "
@@ -282,8 +282,8 @@ Result<IndexCheckReport> SearchService::Check() {
     const Document& d = summary.document;
     const std::string name = "Document #" + std::to_string(d.id.value) + " " + Quoted(d.title);
     seen.insert(d.id.value);
-    auto state = states->find(d.id.value);
-    if (state == states->end()) {
+    auto state = states.find(d.id.value);
+    if (state == states.end()) {
       report.drift.push_back(name + " is in the database but not in the search index.");
       continue;
     }
@@ -298,7 +298,7 @@ Result<IndexCheckReport> SearchService::Check() {
                              " items in the index, not " + std::to_string(want) + ".");
     }
   }
-  for (const auto& [id, state] : *states) {
+  for (const auto& [id, state] : states) {
     if (!seen.contains(id)) {
       report.drift.push_back("The search index still holds document #" + std::to_string(id) +
                              ", which is no longer in the database.");
