@@ -8,6 +8,7 @@
 
 #include "core/platform.h"
 #include "search/fields.h"
+#include "search/read_retry.h"
 #include "search/term_builder.h"
 #include "search/xapian_error.h"
 
@@ -191,35 +192,20 @@ Result<std::map<std::int64_t, IndexedDocumentState>> Indexer::Documents() {
   }
 }
 
-Result<std::int64_t> Indexer::ItemCount() {
-  try {
-    return static_cast<std::int64_t>(impl_->database.get_doccount());
-  } catch (const Xapian::Error& error) {
-    return Fail(XapianError(error, "Reading " + impl_->Name()));
-  }
-}
-
 Result<Indexer::Contents> Indexer::ReadAt(const std::filesystem::path& folder) {
-  // A writer committing twice while this reads retires the revision being read; reading again
-  // from the newest one gets past it.
-  constexpr int kAttempts = 5;
-  for (int attempt = 1;; ++attempt) {
-    try {
+  try {
+    // Each try opens the newest revision.
+    return RetryWhileModified([&] {
       Xapian::Database database(platform::PathToUtf8(folder));
       Contents contents;
       contents.format_current = IsFormatCurrent(database);
       contents.documents = ReadDocumentStates(database);
       contents.items = static_cast<std::int64_t>(database.get_doccount());
       return contents;
-    } catch (const Xapian::DatabaseModifiedError& error) {
-      if (attempt == kAttempts) {
-        return Fail(XapianError(error, "Reading the search index " +
-                                           Quoted(platform::PathToUtf8(folder))));
-      }
-    } catch (const Xapian::Error& error) {
-      return Fail(XapianError(error, "Reading the search index " +
-                                         Quoted(platform::PathToUtf8(folder))));
-    }
+    });
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Reading the search index " +
+                                       Quoted(platform::PathToUtf8(folder))));
   }
 }
 

@@ -52,7 +52,6 @@ class Indexer {
 
   // The index's record of every document it holds (committed state).
   [[nodiscard]] Result<std::map<std::int64_t, IndexedDocumentState>> Documents();
-  [[nodiscard]] Result<std::int64_t> ItemCount();
 
   // What the index in `folder` holds, read without taking the writer's lock, so that a check
   // can run while another program (the app, an import) writes. Errors as for Open, but never

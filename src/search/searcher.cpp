@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 #include <map>
 #include <system_error>
 #include <unordered_map>
@@ -13,6 +12,7 @@
 #include "core/text.h"
 #include "search/fields.h"
 #include "search/item_data.h"
+#include "search/read_retry.h"
 #include "search/term_builder.h"
 #include "search/xapian_error.h"
 
@@ -21,18 +21,6 @@ namespace {
 
 constexpr const char* kHighlightStart = "\x02";
 constexpr const char* kHighlightEnd = "\x03";
-// A read is tried again while a writer keeps committing underneath it: at least this many
-// times, and for as long as this since the first try. A slow search on a busy machine (a page
-// of many hits with snippets, twenty readers on two cores) can see the writer commit twice
-// during each try, so a count alone is not enough; the time bound still ends a hopeless case
-// with the error.
-constexpr int kReadAttempts = 5;
-constexpr auto kReadRetryFor = std::chrono::seconds(10);
-
-// Whether a read that failed on its `attempt`-th try since `first_try` should be tried again.
-bool TryAgain(int attempt, std::chrono::steady_clock::time_point first_try) {
-  return attempt < kReadAttempts || std::chrono::steady_clock::now() - first_try < kReadRetryFor;
-}
 
 bool IsDateSpec(std::string_view s) {
   auto digits = [&](std::size_t at, std::size_t n) {
@@ -249,28 +237,12 @@ struct Searcher::Impl {
   // commit again between a reopen and the read, so one retry is not always enough.
   template <typename Work>
   auto WithRetry(Work work) -> decltype(work()) {
-    const auto first_try = std::chrono::steady_clock::now();
-    for (int attempt = 1;; ++attempt) {
-      try {
-        return work();
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (!TryAgain(attempt, first_try)) throw;
-        Reopen();
-      }
-    }
+    return RetryWhileModified(work, [this] { Reopen(); });
   }
 
   // Reopening reads the latest revision's tables, which the writer can retire in turn.
   void Reopen() {
-    const auto first_try = std::chrono::steady_clock::now();
-    for (int attempt = 1;; ++attempt) {
-      try {
-        database.reopen();
-        return;
-      } catch (const Xapian::DatabaseModifiedError&) {
-        if (!TryAgain(attempt, first_try)) throw;
-      }
-    }
+    RetryWhileModified([this] { database.reopen(); });
   }
 
   Xapian::Query Parse(const std::string& text) {
@@ -382,18 +354,11 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& pa
   }
   // Opening reads several tables; a writer committing meanwhile can retire the revision being
   // read, which a fresh attempt gets past.
-  const auto first_try = std::chrono::steady_clock::now();
-  for (int attempt = 1;; ++attempt) {
-    try {
-      impl->database = Xapian::Database(platform::PathToUtf8(path));
-      break;
-    } catch (const Xapian::DatabaseModifiedError& error) {
-      if (!TryAgain(attempt, first_try)) {
-        return Fail(XapianError(error, "Opening the search index " + impl->Name()));
-      }
-    } catch (const Xapian::Error& error) {
-      return Fail(XapianError(error, "Opening the search index " + impl->Name()));
-    }
+  try {
+    impl->database =
+        RetryWhileModified([&] { return Xapian::Database(platform::PathToUtf8(path)); });
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Opening the search index " + impl->Name()));
   }
   return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
 }
