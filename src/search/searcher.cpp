@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <map>
 #include <system_error>
 #include <unordered_map>
@@ -225,11 +226,28 @@ std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy, FacetValue
 
 }  // namespace
 
+// What the facet counters saw, and how many matches the query has as far as they read.
+struct FacetRun {
+  Facets facets;
+  std::int64_t counted = 0;
+  std::int64_t lower_bound = 0, estimate = 0, upper_bound = 0;
+};
+
+// One Xapian handle on the index and what parses queries for it. Xapian's objects keep
+// unsynchronised reference counts, so a thread never touches another thread's Reader, not even
+// to copy its stemmer or a query.
+struct Reader {
+  Xapian::Database database;
+  Xapian::Stem stemmer{std::string(kStemmerLanguage)};
+};
+
 struct Searcher::Impl {
   std::filesystem::path path;
-  Xapian::Database database;
+  Reader reader;
+  // Facets are counted on a second thread beside the ranking (a second core halves a faceted
+  // search of a common term), through a second handle on the same index.
+  Reader facet_reader;
   std::vector<ActorNames> actors;
-  Xapian::Stem stemmer{std::string(kStemmerLanguage)};
 
   std::string Name() const { return Quoted(platform::PathToUtf8(path)); }
 
@@ -242,13 +260,16 @@ struct Searcher::Impl {
 
   // Reopening reads the latest revision's tables, which the writer can retire in turn.
   void Reopen() {
-    RetryWhileModified([this] { database.reopen(); });
+    RetryWhileModified([this] {
+      reader.database.reopen();
+      facet_reader.database.reopen();
+    });
   }
 
-  Xapian::Query Parse(const std::string& text) {
+  Xapian::Query Parse(const std::string& text, Reader& on) {
     Xapian::QueryParser parser;
-    parser.set_database(database);
-    parser.set_stemmer(stemmer);
+    parser.set_database(on.database);
+    parser.set_stemmer(on.stemmer);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
     parser.set_max_expansion(500, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
@@ -277,7 +298,7 @@ struct Searcher::Impl {
     hit.weight = it.get_weight();
     hit.percent = it.get_percent();
     if (snippet_length > 0) {
-      hit.snippet = ParseSnippet(mset.snippet(hit.text, snippet_length, stemmer,
+      hit.snippet = ParseSnippet(mset.snippet(hit.text, snippet_length, reader.stemmer,
                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
                                                   Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                                   Xapian::MSet::SNIPPET_CJK_NGRAM,
@@ -286,8 +307,42 @@ struct Searcher::Impl {
     return hit;
   }
 
+  // Counts the facets of the matches of `text`, reading them in index order until the
+  // request's sample is reached: with every weight zero the matcher needs no ranking and stops
+  // there, so the count costs the same for a word in every paragraph as for a rarer one.
+  FacetRun CountFacets(const std::string& text, const SearchRequest& request) {
+    Reader& on = facet_reader;
+    Xapian::Enquire enquire(on.database);
+    enquire.set_query(Parse(text, on));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::ValueCountMatchSpy actor_spy(kSlotActors), dialogue_spy(kSlotDialogue),
+        kind_spy(kSlotKind), year_spy(kSlotDate), type_spy(kSlotTypes);
+    for (Xapian::ValueCountMatchSpy* spy :
+         {&actor_spy, &dialogue_spy, &kind_spy, &year_spy, &type_spy}) {
+      enquire.add_matchspy(spy);
+    }
+    // Every match is counted up to the sample size (all of them in a library of that size).
+    const Xapian::doccount sample = std::min<Xapian::doccount>(
+        on.database.get_doccount(),
+        static_cast<Xapian::doccount>(std::max(request.facet_sample, 0)));
+    const Xapian::MSet mset = enquire.get_mset(0, 0, sample);
+    constexpr int kFacetLimit = 20;
+    FacetRun run;
+    run.counted = static_cast<std::int64_t>(actor_spy.get_total());
+    run.lower_bound = mset.get_matches_lower_bound();
+    run.estimate = mset.get_matches_estimated();
+    run.upper_bound = mset.get_matches_upper_bound();
+    run.facets.actor = Counts(actor_spy, {.split = true}, kFacetLimit);
+    run.facets.dialogue = Counts(dialogue_spy, {}, kFacetLimit);
+    run.facets.kind = Counts(kind_spy, {}, kFacetLimit);
+    run.facets.year = Counts(year_spy, {.prefix = 4}, kFacetLimit);
+    run.facets.type = Counts(type_spy, {.split = true}, kFacetLimit);
+    return run;
+  }
+
   SearchResults Run(const Xapian::Query& query, const SearchRequest& request) {
-    Xapian::Enquire enquire(database);
+    Xapian::Enquire enquire(reader.database);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (request.sort == SortOrder::kDateNewestFirst) {
@@ -295,22 +350,8 @@ struct Searcher::Impl {
     } else if (request.sort == SortOrder::kDateOldestFirst) {
       enquire.set_sort_by_value_then_relevance(kSlotDate, false);
     }
-    Xapian::ValueCountMatchSpy actor_spy(kSlotActors), dialogue_spy(kSlotDialogue),
-        kind_spy(kSlotKind), year_spy(kSlotDate), type_spy(kSlotTypes);
-    Xapian::doccount check_at_least = 0;
-    if (request.facets) {
-      for (Xapian::ValueCountMatchSpy* spy :
-           {&actor_spy, &dialogue_spy, &kind_spy, &year_spy, &type_spy}) {
-        enquire.add_matchspy(spy);
-      }
-      // Every match is counted up to the sample size (all of them in a library of that size).
-      check_at_least = std::min<Xapian::doccount>(
-          database.get_doccount(),
-          static_cast<Xapian::doccount>(std::max(request.facet_sample, 0)));
-    }
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                         static_cast<Xapian::doccount>(request.limit), check_at_least);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                         static_cast<Xapian::doccount>(request.limit));
     SearchResults results;
     results.offset = request.offset;
     results.total_estimate = mset.get_matches_estimated();
@@ -319,22 +360,29 @@ struct Searcher::Impl {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       results.hits.push_back(MakeHit(it, mset, request.snippet_length));
     }
+    return results;
+  }
+
+  SearchResults Search(const SearchRequest& request) {
+    // The facets' thread starts first and is joined (by the future) on every way out.
+    std::future<FacetRun> facets;
     if (request.facets) {
-      constexpr int kFacetLimit = 20;
-      results.has_facets = true;
-      // The spies see every match the matcher examines, which can be far more than the
-      // sample it was asked to check: their tally says how many the counts cover.
-      results.facet_matches_counted = static_cast<std::int64_t>(actor_spy.get_total());
-      results.facets_exact =
-          mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
-          results.facet_matches_counted ==
-              static_cast<std::int64_t>(mset.get_matches_upper_bound());
-      results.facets.actor = Counts(actor_spy, {.split = true}, kFacetLimit);
-      results.facets.dialogue = Counts(dialogue_spy, {}, kFacetLimit);
-      results.facets.kind = Counts(kind_spy, {}, kFacetLimit);
-      results.facets.year = Counts(year_spy, {.prefix = 4}, kFacetLimit);
-      results.facets.type = Counts(type_spy, {.split = true}, kFacetLimit);
+      facets = std::async(std::launch::async,
+                          [this, &request] { return CountFacets(request.query, request); });
     }
+    SearchResults results = Run(Parse(request.query, reader), request);
+    if (!request.facets) return results;
+    const FacetRun run = facets.get();
+    results.has_facets = true;
+    results.facets = run.facets;
+    results.facet_matches_counted = run.counted;
+    // The facet run read at least the sample, so its bounds are the tighter ones.
+    results.total_lower_bound = std::max(results.total_lower_bound, run.lower_bound);
+    results.total_upper_bound = std::min(results.total_upper_bound, run.upper_bound);
+    results.total_estimate = std::clamp(run.estimate, results.total_lower_bound,
+                                        results.total_upper_bound);
+    results.facets_exact = results.total_lower_bound == results.total_upper_bound &&
+                           run.counted == results.total_upper_bound;
     return results;
   }
 };
@@ -355,8 +403,10 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& pa
   // Opening reads several tables; a writer committing meanwhile can retire the revision being
   // read, which a fresh attempt gets past.
   try {
-    impl->database =
-        RetryWhileModified([&] { return Xapian::Database(platform::PathToUtf8(path)); });
+    for (Reader* reader : {&impl->reader, &impl->facet_reader}) {
+      reader->database =
+          RetryWhileModified([&] { return Xapian::Database(platform::PathToUtf8(path)); });
+    }
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening the search index " + impl->Name()));
   }
@@ -372,10 +422,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) {
     return Fail(ErrorCode::kUsage, "The offset and the limit of a search cannot be negative.");
   }
   try {
-    return impl_->WithRetry([&] {
-      Xapian::Query query = impl_->Parse(request.query);
-      return impl_->Run(query, request);
-    });
+    return impl_->WithRetry([&] { return impl_->Search(request); });
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Searching for " + Quoted(request.query)));
   }
@@ -384,7 +431,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) {
 Result<SearchResults> Searcher::MoreLikeThis(std::int64_t paragraph_id, int limit) {
   try {
     return impl_->WithRetry([&]() -> Result<SearchResults> {
-      Xapian::Database& db = impl_->database;
+      Xapian::Database& db = impl_->reader.database;
       const std::string unique = UniqueTerm(ItemKind::kParagraph, paragraph_id);
       auto post = db.postlist_begin(unique);
       if (post == db.postlist_end(unique)) {
@@ -420,7 +467,7 @@ Result<std::vector<SearchHit>> Searcher::Candidates(const std::string& text, int
   try {
     return impl_->WithRetry([&] {
       Xapian::QueryParser parser;
-      parser.set_stemmer(impl_->stemmer);
+      parser.set_stemmer(impl_->reader.stemmer);
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       parser.set_default_op(Xapian::Query::OP_OR);
       Xapian::Query words = parser.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM);
@@ -448,7 +495,7 @@ Status Searcher::Reopen() {
 Result<std::int64_t> Searcher::ItemCount() {
   try {
     return impl_->WithRetry(
-        [&] { return static_cast<std::int64_t>(impl_->database.get_doccount()); });
+        [&] { return static_cast<std::int64_t>(impl_->reader.database.get_doccount()); });
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Reading the search index " + impl_->Name()));
   }

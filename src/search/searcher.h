@@ -8,7 +8,9 @@
 //
 // A Searcher opens a local index folder, or a Xapian stub file listing several databases, local
 // and remote (xapian-tcpsrv): results come from all of them.
-// Thread-safety: one thread at a time; each thread opens its own Searcher.
+// Thread-safety: one thread at a time; each thread opens its own Searcher. (A faceted search
+// counts the facets on a thread of its own, through the Searcher's second handle on the index,
+// while the calling thread ranks.)
 
 #include <cstdint>
 #include <filesystem>
@@ -36,9 +38,9 @@ struct SearchRequest {
   int limit = 10;
   SortOrder sort = SortOrder::kRelevance;
   bool facets = false;
-  // Facets count every match up to this many; past it, only those the matcher reads before it
-  // can stop (at least this many, in index order, not the best-ranked), so a very common term
-  // costs a bounded time. Results say whether the counts are exact and how many they cover.
+  // Facets count every match up to this many; past it, the first this many in index order
+  // (roughly import order, not the best-ranked), so a very common term costs a bounded time.
+  // Results say whether the counts are exact and how many they cover.
   int facet_sample = 20000;
   std::size_t snippet_length = 240;  // bytes of text around the matches
 };
@@ -79,8 +81,8 @@ struct SearchResults {
   int offset = 0;
   std::vector<SearchHit> hits;
   bool has_facets = false;
-  // The facets count the matches the matcher examined: all of them, or, past the request's
-  // `facet_sample`, those it read before it could stop (in index order, not the best-ranked).
+  // The facets count every match, or, past the request's `facet_sample`, the first that many in
+  // index order.
   bool facets_exact = true;            // every match was counted
   std::int64_t facet_matches_counted = 0;  // how many matches the facet counts cover
   Facets facets;                       // when requested

@@ -1,9 +1,10 @@
 // search_bench: index build rate and query latency of NormTrack's Xapian index, against SQLite
 // FTS5 on the same paragraphs and against raw read + tokenise, on a synthetic corpus.
 //
-//   search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR]
+//   search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR] [--keep]
 //
-// --serial also times the one-thread Indexer (the path of imports).
+// --serial also times the one-thread Indexer (the path of imports). --keep leaves the last
+// corpus's index and FTS5 database in DIR (for xapian-delve, or to time queries again).
 //
 // Prints a Markdown table per corpus size (docs/performance.md keeps the numbers).
 
@@ -605,9 +606,9 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
                 x.p99_ms, f.p50_ms, f.p99_ms);
   }
   std::printf(
-      "\nXapian queries include parsing, BM25 top-10, snippets (and facet counts over a "
-      "sample of at least 20,000 matches for 'faceted', those the matcher reads); FTS5 "
-      "'faceted' is a GROUP BY year over all matches.\n");
+      "\nXapian queries include parsing, BM25 top-10, snippets (and for 'faceted' five facet "
+      "counts over the first 20,000 matches, on a second thread); FTS5 'faceted' is a GROUP "
+      "BY year over all matches.\n");
   sqlite3_finalize(match);
   sqlite3_finalize(facet);
   sqlite3_finalize(dated);
@@ -620,6 +621,7 @@ int main(int argc, char** argv) {
   std::vector<std::size_t> sizes;
   int queries = 50;
   bool serial = false;
+  bool keep = false;
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "normtrack-search-bench";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -631,13 +633,16 @@ int main(int argc, char** argv) {
       serial = true;
     } else if (arg == "--dir" && i + 1 < argc) {
       dir = argv[++i];
+    } else if (arg == "--keep") {
+      keep = true;
     } else {
-      std::fprintf(stderr, "usage: search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR]\n");
+      std::fprintf(stderr, "usage: search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR] "
+                   "[--keep]\n");
       return 1;
     }
   }
   if (sizes.empty()) sizes = {10000, 100000};
   for (std::size_t size : sizes) Run(size, queries, dir, serial);
-  std::filesystem::remove_all(dir);
+  if (!keep) std::filesystem::remove_all(dir);
   return 0;
 }

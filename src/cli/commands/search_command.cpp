@@ -40,7 +40,7 @@ void PrintResults(const app::SearchResults& results, const app::SearchRequest& r
     PrintFacets(results.facets);
     if (!results.facets_exact) {
       // The matches the search read first, in index order: a sample, not the best-ranked.
-      std::printf("  (counted over %lld of %s%lld matches: those the search read first)\n",
+      std::printf("  (counted over %lld of %s%lld matches: the first in index order)\n",
                   static_cast<long long>(results.facet_matches_counted), exact ? "" : "about ",
                   static_cast<long long>(results.total_estimate));
     }
