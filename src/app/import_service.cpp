@@ -42,6 +42,16 @@ bool IsHidden(const std::filesystem::path& path) {
   return !name.empty() && name.front() == '.';
 }
 
+// A folder's own notes (README.md, LICENSE.txt...) describe the folder, not a diplomatic
+// document: a folder import skips them; naming one on its own still imports it.
+bool IsFolderNote(const std::filesystem::path& path) {
+  static constexpr std::array<std::string_view, 8> kNoteNames{
+      "readme", "license", "licence", "copying", "changelog", "changes", "contributing",
+      "notice"};
+  const std::string stem = ToLowerAscii(platform::PathToUtf8(path.stem()));
+  return std::find(kNoteNames.begin(), kNoteNames.end(), stem) != kNoteNames.end();
+}
+
 std::filesystem::path Absolute(const std::filesystem::path& path) {
   std::error_code ec;
   auto absolute = std::filesystem::weakly_canonical(path, ec);
@@ -124,7 +134,9 @@ Result<std::vector<std::filesystem::path>> ImportService::CollectFiles(
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file(ec) && IsDocumentFile(it->path())) found.push_back(it->path());
+      if (it->is_regular_file(ec) && IsDocumentFile(it->path()) && !IsFolderNote(it->path())) {
+        found.push_back(it->path());
+      }
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());

@@ -116,8 +116,11 @@ TEST_CASE("ImportService: bad files fail alone with one sentence each (invariant
   inputs.Write("e-notes.md", "# Title only\n");
   inputs.Write(".hidden/skipped.md", "# Hidden\n\nNever read.\n");
   inputs.Write("image.png", "\x89PNG");
+  inputs.Write("README.md", "# Statements of 2017\n\nWhat this folder holds.\n");
+  inputs.Write("nested/License.txt", "Licensed to all.\n\nSecond paragraph.\n");
   ImportReport report = f.Import({inputs.path()});
-  REQUIRE(report.files.size() == 5);  // hidden folder and non-document extension skipped
+  // The hidden folder, the non-document extension and the folder's notes are skipped.
+  REQUIRE(report.files.size() == 5);
   CHECK(report.files[0].outcome == ImportOutcome::kImported);
   for (std::size_t i = 1; i < report.files.size(); ++i) {
     INFO(report.files[i].path);
@@ -131,6 +134,11 @@ TEST_CASE("ImportService: bad files fail alone with one sentence each (invariant
   CHECK_THAT(report.files[3].error->message, Catch::Contains("UTF-8") && Catch::Contains("line 1"));
   CHECK_THAT(report.files[4].error->message, Catch::Contains("no paragraphs"));
   CHECK(f.library->Statistics()->documents == 1);
+
+  // A folder note named on its own is imported like any file.
+  ImportReport named = f.Import({inputs.path() / "README.md"});
+  REQUIRE(named.files.size() == 1);
+  CHECK(named.files[0].outcome == ImportOutcome::kImported);
 }
 
 TEST_CASE("ImportService: a changed file becomes a new revision (invariant 4)", "[app]") {

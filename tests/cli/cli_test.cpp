@@ -224,6 +224,15 @@ TEST_CASE("CLI: a folder with bad files imports the rest and reports each failur
   CHECK(run.exit_code == 2);
   CHECK_THAT(run.out, Catch::Contains("Imported 1, revised 0, unchanged 0, failed 2."));
   CHECK_THAT(run.err, Catch::Contains("binary.txt") && Catch::Contains("empty.md"));
+  // One line per failure, naming the file once.
+  for (const std::string name : {"binary.txt", "empty.md"}) {
+    std::size_t mentions = 0;
+    for (std::size_t at = run.err.find(name); at != std::string::npos;
+         at = run.err.find(name, at + 1)) {
+      ++mentions;
+    }
+    CHECK(mentions == 1);
+  }
   nlohmann::json report = nlohmann::json::parse(
       f.Run({"import", "--dry-run", "--json", inputs.path().string()}).out);
   CHECK(report["dry_run"] == true);

@@ -56,7 +56,12 @@ void PrintReport(const app::ImportReport& report) {
                     static_cast<long long>(file.document_id.value));
         break;
       case app::ImportOutcome::kFailed:
-        std::fprintf(stderr, "failed %s: %s\n", path.c_str(), file.error->message.c_str());
+        // Most messages already name the file; the path is added only where one does not.
+        if (file.error->message.find(path) != std::string::npos) {
+          std::fprintf(stderr, "failed: %s\n", file.error->message.c_str());
+        } else {
+          std::fprintf(stderr, "failed %s: %s\n", path.c_str(), file.error->message.c_str());
+        }
         break;
       case app::ImportOutcome::kCancelled:
         std::printf("cancelled %s\n", path.c_str());
