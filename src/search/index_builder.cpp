@@ -28,6 +28,7 @@ constexpr std::size_t kItemsPerFlush = 500;
 
 struct IndexBuilder::Impl {
   std::filesystem::path folder;
+  std::size_t items_per_shard = kDefaultItemsPerShard;
   std::vector<std::filesystem::path> shards;
   std::vector<std::thread> workers;
 
@@ -46,12 +47,27 @@ struct IndexBuilder::Impl {
     return out;
   }
 
-  void Work(const std::filesystem::path& shard) {
+  // A new, empty shard folder of worker `worker`; kept in `shards` so that it is merged, or
+  // removed with the others.
+  std::filesystem::path NewShard(int worker, int number) {
+    std::filesystem::path shard =
+        Beside(".shard" + std::to_string(worker) + "-" + std::to_string(number));
+    std::lock_guard lock(mutex);
+    shards.push_back(shard);
+    return shard;
+  }
+
+  void Work(int worker) {
     try {
-      Xapian::WritableDatabase database(platform::PathToUtf8(shard),
+      int shard_number = 0;
+      auto open_shard = [&] {
+        return Xapian::WritableDatabase(platform::PathToUtf8(NewShard(worker, shard_number++)),
                                         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+      };
+      Xapian::WritableDatabase database = open_shard();
       TermBuilder builder;
       std::size_t unflushed = 0;
+      std::size_t in_shard = 0;
       for (;;) {
         IndexDocument document;
         {
@@ -62,6 +78,15 @@ struct IndexBuilder::Impl {
           queue.pop_front();
         }
         changed.notify_all();
+        // A document's items all go into one shard, between two roll-overs.
+        if (in_shard >= items_per_shard) {
+          database.set_metadata(std::string(kFormatKey), std::string(kFormat));
+          database.commit();
+          database.close();
+          database = open_shard();
+          unflushed = 0;
+          in_shard = 0;
+        }
         // A fresh shard holds no item of this document: add, never replace (invariant 3).
         for (const IndexItem& item : document.items) {
           database.add_document(builder.Build(document, item));
@@ -69,6 +94,7 @@ struct IndexBuilder::Impl {
         database.set_metadata(DocumentStateKey(document.document_id),
                               DocumentStateValue(document));
         unflushed += document.items.size();
+        in_shard += document.items.size();
         if (unflushed >= kItemsPerFlush) {
           database.commit();
           unflushed = 0;
@@ -121,23 +147,34 @@ IndexBuilder::~IndexBuilder() {
 }
 
 Result<std::unique_ptr<IndexBuilder>> IndexBuilder::Start(const std::filesystem::path& folder,
-                                                         int workers) {
+                                                         int workers,
+                                                         std::size_t items_per_shard) {
   auto impl = std::make_unique<Impl>();
   impl->folder = folder;
+  impl->items_per_shard = std::max<std::size_t>(items_per_shard, 1);
   std::error_code ec;
   if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), ec);
-  for (int i = 0; i < std::max(workers, 1); ++i) {
-    impl->shards.push_back(impl->Beside(".shard" + std::to_string(i)));
-    std::filesystem::remove_all(impl->shards.back(), ec);
+  // Shards left by a build that crashed go first (the names of this build's are the same).
+  const std::string shard_prefix = platform::PathToUtf8(folder.filename()) + ".shard";
+  const std::filesystem::path parent =
+      folder.has_parent_path() ? folder.parent_path() : std::filesystem::path(".");
+  std::vector<std::filesystem::path> leftovers;
+  for (std::filesystem::directory_iterator it(parent, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (platform::PathToUtf8(it->path().filename()).starts_with(shard_prefix)) {
+      leftovers.push_back(it->path());
+    }
+  }
+  for (const auto& leftover : leftovers) {
+    std::filesystem::remove_all(leftover, ec);
     if (ec) {
-      return Fail(ErrorCode::kIo, "Could not clear " +
-                                      Quoted(platform::PathToUtf8(impl->shards.back())) +
+      return Fail(ErrorCode::kIo, "Could not clear " + Quoted(platform::PathToUtf8(leftover)) +
                                       " to rebuild the search index: " + ec.message() + ".");
     }
   }
   Impl* raw = impl.get();
-  for (const auto& shard : impl->shards) {
-    impl->workers.emplace_back([raw, shard] { raw->Work(shard); });
+  for (int i = 0; i < std::max(workers, 1); ++i) {
+    impl->workers.emplace_back([raw, i] { raw->Work(i); });
   }
   return std::unique_ptr<IndexBuilder>(new IndexBuilder(std::move(impl)));
 }

@@ -3,7 +3,7 @@
 //
 // Invariants (continuing indexer.h; tests cite them):
 //  1. The target folder is untouched until Finish() succeeds: workers write private shards in
-//     temporary folders beside it, and Finish() merges them with Xapian's compactor into a
+//     temporary folders beside it (FOLDER.shardW-N: worker W's Nth), and Finish() merges them with Xapian's compactor into a
 //     third folder that then takes the target's place. An abandoned or failed build (an error,
 //     a crash, the destructor without Finish) leaves the previous index as it was.
 //  2. The shards are private to this object, so each worker owning a WritableDatabase does not
@@ -13,6 +13,7 @@
 //
 // Thread-safety: Add() and Finish() from one thread; the workers are internal.
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 
@@ -21,11 +22,19 @@
 
 namespace nt::search {
 
+// Items a worker writes into one shard before it starts the next: each flush costs more as a
+// shard's B-trees grow (positions are keyed by term, so a flush writes all over that table), and
+// the compactor merges many small shards about as fast as two big ones (performance.md).
+inline constexpr std::size_t kDefaultItemsPerShard = 50000;
+
 class IndexBuilder {
  public:
-  // Starts `workers` threads (at least 1). Errors: kIo when the temporary folders cannot be made.
+  // Starts `workers` threads (at least 1), each starting a new shard after `items_per_shard`
+  // items (between two documents). Shards a crashed build left beside the folder are removed
+  // first. Errors: kIo when they cannot be.
   [[nodiscard]] static Result<std::unique_ptr<IndexBuilder>> Start(
-      const std::filesystem::path& folder, int workers);
+      const std::filesystem::path& folder, int workers,
+      std::size_t items_per_shard = kDefaultItemsPerShard);
   // Abandons an unfinished build (invariant 1).
   ~IndexBuilder();
   IndexBuilder(const IndexBuilder&) = delete;

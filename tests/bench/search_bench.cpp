@@ -1,10 +1,13 @@
 // search_bench: index build rate and query latency of NormTrack's Xapian index, against SQLite
 // FTS5 on the same paragraphs and against raw read + tokenise, on a synthetic corpus.
 //
-//   search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR] [--keep]
+//   search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR] [--keep] [--build-only]
+//                [--items-per-shard N]
 //
 // --serial also times the one-thread Indexer (the path of imports). --keep leaves the last
 // corpus's index and FTS5 database in DIR (for xapian-delve, or to time queries again).
+// --build-only stops after the rebuild (its rate against the baselines, and the merge's share).
+// --items-per-shard sets the rebuild's shard size (search::kDefaultItemsPerShard otherwise).
 //
 // Prints a Markdown table per corpus size (docs/performance.md keeps the numbers).
 
@@ -438,7 +441,8 @@ std::uintmax_t FolderBytes(const std::filesystem::path& folder) {
   return bytes;
 }
 
-void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, bool serial) {
+void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, bool serial,
+         bool build_only, std::size_t items_per_shard) {
   std::fprintf(stderr, "generating %zu paragraphs...\n", paragraphs);
   Corpus corpus = Generate(paragraphs, 42);
   std::filesystem::remove_all(dir);
@@ -452,15 +456,30 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
   const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
   const auto index = dir / "index";
   auto start = Clock::now();
+  auto merge_start = start;
   {
-    auto builder = nt::search::IndexBuilder::Start(index, workers);
+    auto builder = nt::search::IndexBuilder::Start(index, workers, items_per_shard);
     if (!builder) std::exit(2);
     for (const auto& document : corpus.documents) {
       if (!(*builder)->Add(document)) std::exit(2);
     }
+    merge_start = Clock::now();
     if (!(*builder)->Finish()) std::exit(2);
   }
-  const double xapian_rate = static_cast<double>(corpus.paragraphs) / Seconds(start);
+  const double merge_seconds = Seconds(merge_start);
+  const double build_seconds = Seconds(start);
+  const double xapian_rate = static_cast<double>(corpus.paragraphs) / build_seconds;
+  if (build_only) {
+    std::printf("\n### %zu paragraphs: build only\n\n", corpus.paragraphs);
+    std::printf("| build | paragraphs/s | ratio to TermGenerator alone |\n|---|---:|---:|\n");
+    std::printf("| raw read + tokenise | %.0f | %.2f |\n", raw, raw / generator);
+    std::printf("| Xapian TermGenerator alone (stemmed, positions) | %.0f | 1.00 |\n", generator);
+    std::printf("| NormTrack rebuild (%d workers) | %.0f | %.2f |\n", workers, xapian_rate,
+                xapian_rate / generator);
+    std::printf("\nRebuild %.1f s, of which merging the shards %.1f s.\n", build_seconds,
+                merge_seconds);
+    return;
+  }
 
   // The one-thread Indexer, as imports and repairs use it (one commit per 200 documents).
   double serial_rate = 0;
@@ -552,6 +571,8 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
       "| NormTrack rebuild (IndexBuilder: %d threads, fields, values, ids, merged by compaction) "
       "| %.0f | %.2f |\n",
       workers, xapian_rate, xapian_rate / generator);
+  std::printf("\nRebuild %.1f s, of which merging the shards %.1f s.\n\n", build_seconds,
+              merge_seconds);
   if (serial) {
     std::printf("| NormTrack Indexer, one thread (imports and repairs) | %.0f | %.2f |\n",
                 serial_rate, serial_rate / generator);
@@ -622,6 +643,8 @@ int main(int argc, char** argv) {
   int queries = 50;
   bool serial = false;
   bool keep = false;
+  bool build_only = false;
+  std::size_t items_per_shard = nt::search::kDefaultItemsPerShard;
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "normtrack-search-bench";
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -635,14 +658,18 @@ int main(int argc, char** argv) {
       dir = argv[++i];
     } else if (arg == "--keep") {
       keep = true;
+    } else if (arg == "--build-only") {
+      build_only = true;
+    } else if (arg == "--items-per-shard" && i + 1 < argc) {
+      items_per_shard = static_cast<std::size_t>(std::atoll(argv[++i]));
     } else {
       std::fprintf(stderr, "usage: search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR] "
-                   "[--keep]\n");
+                   "[--keep] [--build-only] [--items-per-shard N]\n");
       return 1;
     }
   }
   if (sizes.empty()) sizes = {10000, 100000};
-  for (std::size_t size : sizes) Run(size, queries, dir, serial);
+  for (std::size_t size : sizes) Run(size, queries, dir, serial, build_only, items_per_shard);
   if (!keep) std::filesystem::remove_all(dir);
   return 0;
 }

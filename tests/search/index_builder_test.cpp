@@ -54,9 +54,21 @@ std::set<std::int64_t> Matches(const std::filesystem::path& index, const std::st
   return ids;
 }
 
+// Entries of `dir` whose names start with `prefix` (a build's shards: "index.shard").
+int Entries(const std::filesystem::path& dir, const std::string& prefix) {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename().string().starts_with(prefix)) ++count;
+  }
+  return count;
+}
+
 }  // namespace
 
 TEST_CASE("IndexBuilder: two workers write what the one-thread Indexer writes", "[search]") {
+  // One shard per worker, or a new shard every two documents (six items of three).
+  const std::size_t items_per_shard = GENERATE(kDefaultItemsPerShard, std::size_t{4});
+  CAPTURE(items_per_shard);
   test::TempDir dir;
   const auto documents = Documents(40);
   {
@@ -66,12 +78,12 @@ TEST_CASE("IndexBuilder: two workers write what the one-thread Indexer writes", 
     REQUIRE((*indexer)->Commit());
   }
   {
-    auto builder = IndexBuilder::Start(dir / "parallel", 2);
+    auto builder = IndexBuilder::Start(dir / "parallel", 2, items_per_shard);
     REQUIRE(builder);
     for (const auto& document : documents) REQUIRE((*builder)->Add(document));
     REQUIRE((*builder)->Finish());
   }
-  CHECK_FALSE(std::filesystem::exists(dir / "parallel.shard0"));
+  CHECK(Entries(dir.path(), "parallel.shard") == 0);
   CHECK_FALSE(std::filesystem::exists(dir / "parallel.new"));
 
   auto serial = Indexer::Open(dir / "serial", IndexOpenMode::kOpenOrCreate);
@@ -124,7 +136,31 @@ TEST_CASE("IndexBuilder: a build dropped before Finish leaves the old index whol
     for (const auto& document : documents) REQUIRE((*builder)->Add(document));
     // No Finish(): the rebuild is abandoned (an error in the store, a cancelled job).
   }
-  CHECK_FALSE(std::filesystem::exists(dir / "index.shard0"));
-  CHECK_FALSE(std::filesystem::exists(dir / "index.shard1"));
+  CHECK(Entries(dir.path(), "index.shard") == 0);
   CHECK(Matches(dir / "index", "infrastructure") == std::set<std::int64_t>{10, 11, 12});
+}
+
+TEST_CASE("IndexBuilder: shards left by a crashed build are cleared, not merged", "[search]") {
+  test::TempDir dir;
+  const auto documents = Documents(4);
+  {
+    // What a build killed half-way leaves: a shard holding a document that is gone since.
+    auto stale = Indexer::Open(dir / "index.shard1-7", IndexOpenMode::kOverwrite);
+    REQUIRE(stale);
+    IndexDocument gone = documents[0];
+    gone.document_id = 99;
+    gone.items[0].id = 990;
+    gone.items[0].text = "a stale paragraph about botnets";
+    REQUIRE((*stale)->Replace(gone));
+    REQUIRE((*stale)->Commit());
+  }
+  {
+    auto builder = IndexBuilder::Start(dir / "index", 2, 1);
+    REQUIRE(builder);
+    for (const auto& document : documents) REQUIRE((*builder)->Add(document));
+    REQUIRE((*builder)->Finish());
+  }
+  CHECK(Entries(dir.path(), "index.shard") == 0);
+  CHECK(Matches(dir / "index", "botnets").empty());
+  CHECK(Matches(dir / "index", "infrastructure").size() == 12);
 }
