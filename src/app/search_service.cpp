@@ -217,12 +217,15 @@ Result<IndexSyncReport> SearchService::Rebuild(const ProgressCallback& progress)
   }
   searcher_.reset();
   IndexSyncReport report;
+  // What the outbox queues now is in the store as listed below, so the new index covers it; its
+  // rows are cleared once that index is in place. A rebuild that fails or is killed leaves them
+  // for the next Sync (invariant 7), and a change made meanwhile queues a newer row that stays.
+  store::IndexOutboxRepository outbox(library_.database());
+  auto pending = outbox.Pending();
+  if (!pending) return Fail(pending.error());
   store::DocumentRepository documents(library_.database());
   auto list = documents.List();
   if (!list) return Fail(list.error());
-  // The outbox is emptied first: everything queued is about to be indexed from scratch, and a
-  // change made after this point queues a new row.
-  NT_TRY(store::IndexOutboxRepository(library_.database()).ClearAll());
   {
     // Holding the writer's lock while the new index is built keeps another writer from
     // updating the index that is about to be replaced.
@@ -243,8 +246,13 @@ Result<IndexSyncReport> SearchService::Rebuild(const ProgressCallback& progress)
       ++report.indexed;
     }
     if (lock) lock->reset();
+    NT_TRY(fault::Check("search.before_rebuild_finish"));
     NT_TRY((*builder)->Finish());
   }
+  NT_TRY(library_.database().InTransaction([&]() -> Status {
+    for (const store::OutboxEntry& entry : *pending) NT_TRY(outbox.Clear(entry));
+    return {};
+  }));
   if (progress) progress(ProgressUpdate{list->size(), list->size(), ""});
   synced_ = true;
   return report;

@@ -106,6 +106,38 @@ TEST_CASE("Index consistency: check reports drift, rebuild repairs it (invariant
   CHECK(after->index_documents == 1);
 }
 
+TEST_CASE(
+    "Index consistency: a rebuild that fails keeps the queue of unindexed documents "
+    "(invariant 7)",
+    "[search]") {
+  SearchFixture f;
+  f.Import({test::NiscArticlePath()});
+  f.Import({test::JointStatementPath()}, /*indexed=*/false);
+  auto queued = f.search->Check();
+  REQUIRE(queued);
+  REQUIRE(queued->pending == 1);
+
+  fault::Arm("search.before_rebuild_finish", 1);
+  auto failed = f.search->Rebuild();
+  fault::DisarmAll();
+  REQUIRE_FALSE(failed);
+  auto after_failure = f.search->Check();
+  REQUIRE(after_failure);
+  CHECK(after_failure->pending == 1);  // the old index still lacks the statement, and says so
+  CHECK(after_failure->index_documents == 1);
+  CHECK_FALSE(after_failure->ok());
+
+  // A rebuild that completes covers the queued document and clears its row.
+  auto rebuilt = f.search->Rebuild();
+  REQUIRE(rebuilt);
+  CHECK(rebuilt->indexed == 2);
+  auto after = f.search->Check();
+  REQUIRE(after);
+  CHECK(after->pending == 0);
+  CHECK(after->ok());
+  CHECK(HasLabel(f.Search("\"critical infrastructure\" actor:Japan"), "7(2)a"));
+}
+
 TEST_CASE("Index consistency: deleting a document removes it from the index", "[search]") {
   SearchFixture f;
   f.ImportCorpus();
