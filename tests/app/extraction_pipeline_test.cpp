@@ -88,7 +88,7 @@ TEST_CASE("Import pipeline: commitments keep their labels, types, cues and actor
   CHECK(f.library->ListCommitments({.actor = "Narnia"}).error().code == ErrorCode::kNotFound);
 }
 
-TEST_CASE("Import pipeline: spellings of one dialogue merge; rounds in passing and "
+TEST_CASE("Import pipeline: spellings of one dialogue merge, rounds in passing and "
           "intersessional meetings are recorded faithfully",
           "[app]") {
   Fixture f;

@@ -85,7 +85,7 @@ TEST_CASE("FollowUpService: add checks its input and names what is wrong", "[app
   CHECK(list->size() == 1);
 }
 
-TEST_CASE("FollowUpService: edits change fields, never the history; status changes append",
+TEST_CASE("FollowUpService: edits change fields, never the history, status changes append",
           "[app]") {
   Fixture f;
   f.Import({test::JointStatementPath()});
@@ -315,7 +315,7 @@ constexpr std::string_view kSharing =
 
 TEST_CASE(
     "Automatic links: only an earlier round of the same dialogue is continued, whichever is "
-    "imported first; a round's two statements never continue each other",
+    "imported first, a round's two statements never continue each other",
     "[app]") {
   Fixture f;
   const auto seventh =

@@ -199,7 +199,7 @@ TEST_CASE("ImportService: cancellation stops before the next file", "[app]") {
   CHECK(report->Count(ImportOutcome::kCancelled) == 1);
 }
 
-TEST_CASE("Home: NORMTRACK_HOME chooses the library folder; --db puts the index beside it",
+TEST_CASE("Home: NORMTRACK_HOME chooses the library folder, --db puts the index beside it",
           "[app]") {
   platform::SetEnv("NORMTRACK_HOME", "/srv/normtrack-team");
   Home home = Home::Default();
@@ -213,7 +213,7 @@ TEST_CASE("Home: NORMTRACK_HOME chooses the library folder; --db puts the index 
         std::filesystem::path("/home/ana/.data/normtrack/normtrack.sqlite3"));
 }
 
-TEST_CASE("ImportService: a 200 MB file is refused without being read; the rest imports",
+TEST_CASE("ImportService: a 200 MB file is refused without being read, the rest imports",
           "[app]") {
   Fixture f;
   test::TempDir inputs;
@@ -257,7 +257,7 @@ TEST_CASE("ImportService: an unreadable file fails alone, naming the file", "[ap
   }
 }
 
-TEST_CASE("ImportService: a file failing inside a batch fails alone; its neighbours are stored "
+TEST_CASE("ImportService: a file failing inside a batch fails alone, its neighbours are stored "
           "(invariants 1, 2)",
           "[app]") {
   Fixture f;
@@ -321,7 +321,7 @@ TEST_CASE("ImportService: a batch that cannot be committed fails each of its fil
   CHECK(retried.links > before.links);
 }
 
-TEST_CASE("ImportService: a long job commits in batches; a failed batch loses only its own files",
+TEST_CASE("ImportService: a long job commits in batches, a failed batch loses only its own files",
           "[app]") {
   Fixture f;
   test::TempDir inputs;

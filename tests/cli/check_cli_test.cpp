@@ -60,7 +60,7 @@ TEST_CASE("check: a healthy library passes, as text and as JSON", "[cli][check]"
   CHECK_THAT(repair.out, Catch::Contains("The library is healthy."));
 }
 
-TEST_CASE("check: paragraphs of a deleted document are orphans; repair deletes them",
+TEST_CASE("check: paragraphs of a deleted document are orphans, repair deletes them",
           "[cli][check]") {
   Damaged f;
   RawExec(f.db, "DELETE FROM documents WHERE id = 1");
@@ -71,7 +71,7 @@ TEST_CASE("check: paragraphs of a deleted document are orphans; repair deletes t
   CHECK(RawInt(f.db, "SELECT count(*) FROM paragraphs WHERE document_id = 2") > 0);
 }
 
-TEST_CASE("check: actors of a deleted commitment are orphans; repair deletes them",
+TEST_CASE("check: actors of a deleted commitment are orphans, repair deletes them",
           "[cli][check]") {
   Damaged f;
   const auto commitment = RawInt(f.db, "SELECT min(commitment_id) FROM commitment_actors");
@@ -83,7 +83,7 @@ TEST_CASE("check: actors of a deleted commitment are orphans; repair deletes the
   CHECK(RawInt(f.db, "SELECT count(*) FROM commitment_actors") < before);
 }
 
-TEST_CASE("check: follow-up history of a deleted follow-up is orphaned; repair deletes it",
+TEST_CASE("check: follow-up history of a deleted follow-up is orphaned, repair deletes it",
           "[cli][check]") {
   Damaged f;
   CliRun added = f.Run({"followup", "add", "--title", "Join AIS", "--commitment", "1"});

@@ -41,7 +41,7 @@ TEST_CASE("CLI: --version, --help and usage errors", "[cli]") {
   CHECK(RunCli({"docs", "--limit", "zero"}, dir.path()).exit_code == 1);
 }
 
-TEST_CASE("CLI: init creates the library; a missing library is an error naming it", "[cli]") {
+TEST_CASE("CLI: init creates the library, a missing library is an error naming it", "[cli]") {
   Fixture f;
   CliRun docs = f.Run({"docs"});
   CHECK(docs.exit_code == 2);
@@ -299,7 +299,7 @@ TEST_CASE("CLI: commitments lists the joint statement's commitments with types a
   CHECK_THAT(unknown.err, Catch::Contains("Atlantis"));
 }
 
-TEST_CASE("CLI: dialogues shows the round with its dates, place and document; show names it",
+TEST_CASE("CLI: dialogues shows the round with its dates, place and document, show names it",
           "[cli]") {
   Fixture f;
   f.ImportCorpus();

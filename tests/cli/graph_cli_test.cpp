@@ -29,7 +29,7 @@ std::vector<std::string> With(std::vector<std::string> args, std::vector<std::st
 }  // namespace
 
 TEST_CASE(
-    "CLI: graph open lists round 5's open commitments; a follow-up done closes one and its "
+    "CLI: graph open lists round 5's open commitments, a follow-up done closes one and its "
     "history shows each step",
     "[cli]") {
   Library library;

@@ -53,7 +53,7 @@ TEST_CASE("WriteFileAtomically: a failed write keeps the previous file and says 
   CHECK_THAT(into_missing_folder.error().message, Catch::Contains("no-such-folder"));
 }
 
-TEST_CASE("SyncToDisk: files and folders are synced; a missing file is an error", "[core]") {
+TEST_CASE("SyncToDisk: files and folders are synced, a missing file is an error", "[core]") {
   test::TempDir dir;
   CHECK(platform::SyncToDisk(dir.Write("a.txt", "bytes")));
   CHECK(platform::SyncToDisk(dir.path()));

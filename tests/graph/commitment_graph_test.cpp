@@ -116,7 +116,7 @@ TEST_CASE("CommitmentGraph: NISC joining DHS's AIS programme links NISC and DHS"
   CHECK(steps->at(2).edge_type == "counterpart");
 }
 
-TEST_CASE("CommitmentGraph: a follow-up marked done closes its commitment; history keeps each step",
+TEST_CASE("CommitmentGraph: a follow-up marked done closes its commitment, history keeps each step",
           "[graph]") {
   Corpus corpus;
   app::GraphService graph_service(*corpus.library);

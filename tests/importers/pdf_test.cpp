@@ -75,7 +75,7 @@ TEST_CASE("PdfImporter: confidence is 100 for a %PDF- header and 0 otherwise", "
   CHECK(read->importer == "pdf");
 }
 
-TEST_CASE("PdfImporter: statement paragraphs carry their page; headers and footers are dropped",
+TEST_CASE("PdfImporter: statement paragraphs carry their page, headers and footers are dropped",
           "[importers]") {
   ImportedDocument document = ReadStatement();
   CHECK(document.title == "Joint Statement of the Fifth Cyber Dialogue");

@@ -189,7 +189,7 @@ TEST_CASE("UnReportImporter: the PDF and the text of a report give the same para
   }
 }
 
-TEST_CASE("UnReportImporter: confidence needs the symbol and the masthead; the registry picks it",
+TEST_CASE("UnReportImporter: confidence needs the symbol and the masthead, the registry picks it",
           "[importers]") {
   SourceFile report = LoadSource(UnReportFixture());
   CHECK(UnReportImporter().Confidence(report) == 85);

@@ -14,7 +14,7 @@ TEST_CASE("Precedent: words keep their place in the text and compare lower-cased
   CHECK(words[1].end == 7);
 }
 
-TEST_CASE("Precedent: MinHash estimates similarity; identical texts score 1", "[search]") {
+TEST_CASE("Precedent: MinHash estimates similarity, identical texts score 1", "[search]") {
   auto a = SplitWords("an open interoperable reliable and secure cyberspace");
   auto b = SplitWords("an open interoperable reliable and secure cyberspace");
   auto c = SplitWords("the parties shall notify the depositary in writing");

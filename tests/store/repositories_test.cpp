@@ -94,7 +94,7 @@ TEST_CASE("DocumentRepository: round trip keeps every field and paragraph in ord
   CHECK(documents.GetParagraph((*paragraphs)[2].id)->text == "Third norm.");
 }
 
-TEST_CASE("DocumentRepository: references resolve by id, symbol, title part; ambiguity is named",
+TEST_CASE("DocumentRepository: references resolve by id, symbol, title part, ambiguity is named",
           "[store]") {
   Fixture f;
   Document a = f.AddDocument("Joint Statement of the Japan-U.S. Cyber Dialogue", {"x"});
