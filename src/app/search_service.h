@@ -69,6 +69,8 @@ class SearchService {
   ~SearchService();
 
   // Indexes every document the outbox lists (invariant 7). A read-only library does nothing.
+  // When most of the library is queued (a first large import), it rebuilds instead: faster on
+  // a machine with more than one core.
   [[nodiscard]] Result<IndexSyncReport> Sync();
   // Recreates the index from the store on several threads (search::IndexBuilder); the old index
   // stays in place, whole, until the new one is complete.

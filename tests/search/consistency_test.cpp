@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <thread>
 
 #include "core/fault.h"
 #include "search/indexer.h"
@@ -136,6 +137,37 @@ TEST_CASE(
   CHECK(after->pending == 0);
   CHECK(after->ok());
   CHECK(HasLabel(f.Search("\"critical infrastructure\" actor:Japan"), "7(2)a"));
+}
+
+TEST_CASE(
+    "Index consistency: a sync with most of the library queued rebuilds the index on every "
+    "core, a smaller one indexes the queue",
+    "[search]") {
+  SearchFixture f;
+  f.Import({test::NiscArticlePath()});
+  test::TempDir inputs;
+  const int queued = GENERATE(199, 200);
+  CAPTURE(queued);
+  for (int i = 0; i < queued; ++i) {
+    inputs.Write("statement-" + std::to_string(i) + ".md",
+                 "# Joint Statement " + std::to_string(i) + "\n\nTokyo, March 3, 2020\n\n1. Japan "
+                 "and Singapore will exchange views on topic " + std::to_string(i) + ".\n");
+  }
+  f.Import({inputs.path()}, /*indexed=*/false);
+  auto synced = f.search->Sync();
+  REQUIRE(synced);
+  // The rebuild indexes every document, the one already indexed too.
+  const bool rebuilds = queued >= 200 && std::thread::hardware_concurrency() > 1;
+  CHECK(synced->indexed == (rebuilds ? queued + 1 : queued));
+  auto after = f.search->Check();
+  REQUIRE(after);
+  CHECK(after->pending == 0);
+  CHECK(after->ok());
+  CHECK(after->index_documents == queued + 1);
+  app::SearchRequest all;
+  all.limit = 1000;
+  CHECK(f.Search("\"exchange views\" topic item:paragraph", all).hits.size() ==
+        static_cast<std::size_t>(queued));
 }
 
 TEST_CASE("Index consistency: deleting a document removes it from the index", "[search]") {
