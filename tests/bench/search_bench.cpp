@@ -571,14 +571,14 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
       "| NormTrack rebuild (IndexBuilder: %d threads, fields, values, ids, merged by compaction) "
       "| %.0f | %.2f |\n",
       workers, xapian_rate, xapian_rate / generator);
-  std::printf("\nRebuild %.1f s, of which merging the shards %.1f s.\n\n", build_seconds,
-              merge_seconds);
   if (serial) {
     std::printf("| NormTrack Indexer, one thread (imports and repairs) | %.0f | %.2f |\n",
                 serial_rate, serial_rate / generator);
   }
   std::printf("| SQLite FTS5 (porter, one transaction) | %.0f | %.2f |\n\n", fts_rate,
               fts_rate / generator);
+  std::printf("Rebuild %.1f s, of which merging the shards %.1f s.\n\n", build_seconds,
+              merge_seconds);
   std::printf("| SQLite store alone | paragraphs/s | ratio to the bare insert loop |\n"
               "|---|---:|---:|\n");
   std::printf("| bare prepared INSERT loop, one transaction | %.0f | 1.00 |\n", store.bare);
