@@ -364,10 +364,11 @@ struct Searcher::Impl {
   }
 
   SearchResults Search(const SearchRequest& request) {
-    // The facets' thread starts first and is joined (by the future) on every way out.
+    // The facets' thread starts first and is joined (by the future) on every way out. Where no
+    // thread can be started, the count runs on this thread when the results ask for it.
     std::future<FacetRun> facets;
     if (request.facets) {
-      facets = std::async(std::launch::async,
+      facets = std::async(std::launch::async | std::launch::deferred,
                           [this, &request] { return CountFacets(request.query, request); });
     }
     SearchResults results = Run(Parse(request.query, reader), request);
