@@ -3,9 +3,10 @@
 //
 // Invariants (continuing indexer.h; tests cite them):
 //  1. The target folder is untouched until Finish() succeeds: workers write private shards in
-//     temporary folders beside it (FOLDER.shardW-N: worker W's Nth), and Finish() merges them with Xapian's compactor into a
-//     third folder that then takes the target's place. An abandoned or failed build (an error,
-//     a crash, the destructor without Finish) leaves the previous index as it was.
+//     temporary folders beside it (FOLDER.shardW-N, worker W's Nth), and Finish() merges them
+//     with Xapian's compactor into a third folder that then takes the target's place. An
+//     abandoned or failed build (an error, a crash, the destructor without Finish) leaves the
+//     previous index as it was.
 //  2. The shards are private to this object, so each worker owning a WritableDatabase does not
 //     break "one writer per index" (DESIGN.md "Threads"): nothing else opens them.
 //  3. The result is the same index an Indexer would write (the same TermBuilder terms, values,

@@ -307,13 +307,13 @@ struct Searcher::Impl {
     return hit;
   }
 
-  // Counts the facets of the matches of `text`, reading them in index order until the
-  // request's sample is reached: with every weight zero the matcher needs no ranking and stops
-  // there, so the count costs the same for a word in every paragraph as for a rarer one.
-  FacetRun CountFacets(const std::string& text, const SearchRequest& request) {
+  // Counts the facets of the request's matches, reading them in index order until its sample
+  // is reached: with every weight zero the matcher needs no ranking and stops there, so the
+  // count costs the same for a word in every paragraph as for a rarer one.
+  FacetRun CountFacets(const SearchRequest& request) {
     Reader& on = facet_reader;
     Xapian::Enquire enquire(on.database);
-    enquire.set_query(Parse(text, on));
+    enquire.set_query(Parse(request.query, on));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::ValueCountMatchSpy actor_spy(kSlotActors), dialogue_spy(kSlotDialogue),
@@ -369,7 +369,7 @@ struct Searcher::Impl {
     std::future<FacetRun> facets;
     if (request.facets) {
       facets = std::async(std::launch::async | std::launch::deferred,
-                          [this, &request] { return CountFacets(request.query, request); });
+                          [this, &request] { return CountFacets(request); });
     }
     SearchResults results = Run(Parse(request.query, reader), request);
     if (!request.facets) return results;
