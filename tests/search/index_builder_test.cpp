@@ -66,8 +66,10 @@ int Entries(const std::filesystem::path& dir, const std::string& prefix) {
 }  // namespace
 
 TEST_CASE("IndexBuilder: two workers write what the one-thread Indexer writes", "[search]") {
-  // One shard per worker, or a new shard every two documents (six items of three).
-  const std::size_t items_per_shard = GENERATE(kDefaultItemsPerShard, std::size_t{4});
+  // One shard per worker, or a new shard every two documents (six items of three). (`as`: the
+  // generator keeps copies; deduced from an lvalue it would keep references, one dangling.)
+  const std::size_t items_per_shard =
+      GENERATE(Catch::Generators::as<std::size_t>{}, kDefaultItemsPerShard, 4);
   CAPTURE(items_per_shard);
   test::TempDir dir;
   const auto documents = Documents(40);
