@@ -323,9 +323,11 @@ struct Searcher::Impl {
       enquire.add_matchspy(spy);
     }
     // Every match is counted up to the sample size (all of them in a library of that size).
-    const Xapian::doccount sample = std::min<Xapian::doccount>(
-        on.database.get_doccount(),
-        static_cast<Xapian::doccount>(std::max(request.facet_sample, 0)));
+    const Xapian::doccount everything = on.database.get_doccount();
+    const Xapian::doccount sample =
+        request.facet_sample <= 0
+            ? everything
+            : std::min(everything, static_cast<Xapian::doccount>(request.facet_sample));
     const Xapian::MSet mset = enquire.get_mset(0, 0, sample);
     constexpr int kFacetLimit = 20;
     FacetRun run;

@@ -40,7 +40,8 @@ struct SearchRequest {
   bool facets = false;
   // Facets count every match up to this many; past it, the first this many in index order
   // (roughly import order, not the best-ranked), so a very common term costs a bounded time.
-  // Results say whether the counts are exact and how many they cover.
+  // 0 (or less) counts every match, however many. Results say whether the counts are exact and
+  // how many they cover.
   int facet_sample = 20000;
   std::size_t snippet_length = 240;  // bytes of text around the matches
 };

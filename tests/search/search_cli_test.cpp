@@ -52,6 +52,36 @@ TEST_CASE("CLI search: stable JSON with hits, snippet parts and facets", "[searc
   CHECK(json["facets"]["kind"][0]["value"] == "statement");
 }
 
+TEST_CASE("CLI search: --facet-sample bounds the facet counts, 0 counts every match",
+          "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  CliRun sampled = f.Run({"search", "cyber", "--facet-sample", "5", "--json"});
+  INFO(sampled.err);
+  REQUIRE(sampled.exit_code == 0);
+  auto json = nlohmann::json::parse(sampled.out);
+  CHECK(json["facets_exact"] == false);
+  CHECK(json["facets_counted"] == 5);
+  int kinds = 0;
+  for (const auto& kind : json["facets"]["kind"]) kinds += kind["count"].get<int>();
+  CHECK(kinds == 5);
+  const int matches = json["total_estimate"].get<int>();
+  REQUIRE(matches > 5);
+
+  CliRun text = f.Run({"search", "cyber", "--facet-sample", "5"});
+  CHECK_THAT(text.out, Catch::Contains("(counted over 5 of " + std::to_string(matches) +
+                                       " matches: the first in index order)"));
+
+  CliRun every = f.Run({"search", "cyber", "--facet-sample", "0", "--json"});
+  REQUIRE(every.exit_code == 0);
+  auto all = nlohmann::json::parse(every.out);
+  CHECK(all["facets_exact"] == true);
+  CHECK(all["facets_counted"] == matches);
+
+  CliRun negative = f.Run({"search", "cyber", "--facet-sample", "-1"});
+  CHECK(negative.exit_code == 1);
+}
+
 TEST_CASE("CLI search: a malformed query is exit code 1 with one sentence", "[search][cli]") {
   CliFixture f;
   f.ImportCorpus();

@@ -1,5 +1,6 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <optional>
 
 #include "app/search_service.h"
 #include "cli/cli_context.h"
@@ -13,6 +14,7 @@ namespace {
 struct SearchArguments {
   std::string query;
   bool facets = false;
+  std::optional<int> facet_sample;
   int limit = 10;
   int offset = 0;
   std::string sort = "relevance";
@@ -57,6 +59,11 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
                       "Words, \"phrases\", AND/OR/NOT, NEAR, fields (actor:US), date:2015..2017");
   command->add_flag("--facets", arguments->facets,
                     "Count the matches by actor, dialogue, kind, year and commitment type");
+  command
+      ->add_option("--facet-sample", arguments->facet_sample,
+                   "With --facets: count over the first N matches (default 20000); 0 counts "
+                   "every match, however many")
+      ->check(CLI::NonNegativeNumber);
   command->add_option("--limit", arguments->limit, "How many results (default 10)")
       ->check(CLI::Range(0, 10000));
   command->add_option("--offset", arguments->offset, "Skip this many results (paging)")
@@ -92,7 +99,8 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
     request.query = arguments->query;
     request.limit = arguments->limit;
     request.offset = arguments->offset;
-    request.facets = arguments->facets;
+    request.facets = arguments->facets || arguments->facet_sample.has_value();
+    if (arguments->facet_sample) request.facet_sample = *arguments->facet_sample;
     request.sort = arguments->sort == "date"     ? app::SortOrder::kDateNewestFirst
                    : arguments->sort == "oldest" ? app::SortOrder::kDateOldestFirst
                                                  : app::SortOrder::kRelevance;
