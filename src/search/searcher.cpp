@@ -6,6 +6,7 @@
 #include <cctype>
 #include <future>
 #include <map>
+#include <optional>
 #include <system_error>
 #include <unordered_map>
 
@@ -241,12 +242,23 @@ struct Reader {
   Xapian::Stem stemmer{std::string(kStemmerLanguage)};
 };
 
+namespace {
+
+// Opening reads several tables; a writer committing meanwhile can retire the revision being
+// read, which a fresh attempt gets past.
+Xapian::Database OpenDatabase(const std::filesystem::path& path) {
+  return RetryWhileModified([&] { return Xapian::Database(platform::PathToUtf8(path)); });
+}
+
+}  // namespace
+
 struct Searcher::Impl {
   std::filesystem::path path;
   Reader reader;
   // Facets are counted on a second thread beside the ranking (a second core halves a faceted
-  // search of a common term), through a second handle on the same index.
-  Reader facet_reader;
+  // search of a common term), through a second handle on the same index, opened by the first
+  // faceted search (most searches have no facets; a remote shard costs a connection).
+  std::optional<Reader> facet_reader;
   std::vector<ActorNames> actors;
 
   std::string Name() const { return Quoted(platform::PathToUtf8(path)); }
@@ -262,7 +274,7 @@ struct Searcher::Impl {
   void Reopen() {
     RetryWhileModified([this] {
       reader.database.reopen();
-      facet_reader.database.reopen();
+      if (facet_reader) facet_reader->database.reopen();
     });
   }
 
@@ -311,7 +323,7 @@ struct Searcher::Impl {
   // is reached: with every weight zero the matcher needs no ranking and stops there, so the
   // count costs the same for a word in every paragraph as for a rarer one.
   FacetRun CountFacets(const SearchRequest& request) {
-    Reader& on = facet_reader;
+    Reader& on = *facet_reader;
     Xapian::Enquire enquire(on.database);
     enquire.set_query(Parse(request.query, on));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -370,6 +382,7 @@ struct Searcher::Impl {
     // thread can be started, the count runs on this thread when the results ask for it.
     std::future<FacetRun> facets;
     if (request.facets) {
+      if (!facet_reader) facet_reader.emplace(Reader{OpenDatabase(path)});
       facets = std::async(std::launch::async | std::launch::deferred,
                           [this, &request] { return CountFacets(request); });
     }
@@ -403,13 +416,8 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& pa
     return Fail(ErrorCode::kNotFound, "There is no search index at " + impl->Name() +
                                           "; run 'normtrack index --rebuild' to create it.");
   }
-  // Opening reads several tables; a writer committing meanwhile can retire the revision being
-  // read, which a fresh attempt gets past.
   try {
-    for (Reader* reader : {&impl->reader, &impl->facet_reader}) {
-      reader->database =
-          RetryWhileModified([&] { return Xapian::Database(platform::PathToUtf8(path)); });
-    }
+    impl->reader.database = OpenDatabase(path);
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening the search index " + impl->Name()));
   }
