@@ -212,10 +212,7 @@ Result<IndexSyncReport> SearchService::Sync() {
     }
     NT_TRY((*indexer)->Commit());
     NT_TRY(fault::Check("search.before_outbox_clear"));
-    NT_TRY(library_.database().InTransaction([&]() -> Status {
-      for (std::size_t i = begin; i < end; ++i) NT_TRY(outbox.Clear((*pending)[i]));
-      return {};
-    }));
+    NT_TRY(outbox.Clear(std::span(*pending).subspan(begin, end - begin)));
   }
   return report;
 }
@@ -259,10 +256,7 @@ Result<IndexSyncReport> SearchService::Rebuild(const ProgressCallback& progress)
     NT_TRY(fault::Check("search.before_rebuild_finish"));
     NT_TRY((*builder)->Finish());
   }
-  NT_TRY(library_.database().InTransaction([&]() -> Status {
-    for (const store::OutboxEntry& entry : *pending) NT_TRY(outbox.Clear(entry));
-    return {};
-  }));
+  NT_TRY(outbox.Clear(*pending));
   if (progress) progress(ProgressUpdate{list->size(), list->size(), ""});
   synced_ = true;
   return report;

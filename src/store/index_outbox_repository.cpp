@@ -29,16 +29,17 @@ Result<std::vector<OutboxEntry>> IndexOutboxRepository::Pending() {
   });
 }
 
-Status IndexOutboxRepository::Clear(const OutboxEntry& entry) {
-  auto remove = database_.connection().Prepare(
-      "DELETE FROM index_outbox WHERE document_id = ?1 AND id <= ?2");
-  if (!remove) return Fail(remove.error());
-  (*remove)->Bind(1, entry.document_id.value).Bind(2, entry.id);
-  return (*remove)->Run();
-}
-
-Status IndexOutboxRepository::ClearAll() {
-  return database_.connection().Execute("DELETE FROM index_outbox");
+Status IndexOutboxRepository::Clear(std::span<const OutboxEntry> entries) {
+  return database_.InTransaction([&]() -> Status {
+    for (const OutboxEntry& entry : entries) {
+      auto remove = database_.connection().Prepare(
+          "DELETE FROM index_outbox WHERE document_id = ?1 AND id <= ?2");
+      if (!remove) return Fail(remove.error());
+      (*remove)->Bind(1, entry.document_id.value).Bind(2, entry.id);
+      NT_TRY((*remove)->Run());
+    }
+    return {};
+  });
 }
 
 Result<int> IndexOutboxRepository::Count() {

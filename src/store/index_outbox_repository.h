@@ -8,6 +8,7 @@
 // Thread-safety: as the Database it wraps (one thread at a time).
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,8 @@ class IndexOutboxRepository {
   [[nodiscard]] Status Enqueue(DocumentId document, OutboxAction action);
   // One entry per document (its newest row), oldest first.
   [[nodiscard]] Result<std::vector<OutboxEntry>> Pending();
-  // Removes the document's rows up to and including `entry.id`.
-  [[nodiscard]] Status Clear(const OutboxEntry& entry);
-  [[nodiscard]] Status ClearAll();
+  // Removes, in one transaction, each entry's document's rows up to and including its `id`.
+  [[nodiscard]] Status Clear(std::span<const OutboxEntry> entries);
   [[nodiscard]] Result<int> Count();
 
  private:
