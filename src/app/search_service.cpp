@@ -217,7 +217,8 @@ Result<IndexSyncReport> SearchService::Sync() {
   return report;
 }
 
-Result<IndexSyncReport> SearchService::Rebuild(const ProgressCallback& progress) {
+Result<IndexSyncReport> SearchService::Rebuild(const ProgressCallback& progress,
+                                               std::optional<search::IndexLayout> layout) {
   if (library_.read_only()) {
     return Fail(ErrorCode::kReadOnly,
                 "The library is read-only, so its search index cannot be rebuilt.");
@@ -242,7 +243,9 @@ Result<IndexSyncReport> SearchService::Rebuild(const ProgressCallback& progress)
     // Assembling reads the store on this thread; the workers index on the others (the 2 cores
     // of a small machine both work: the index is built at about twice the rate of one thread).
     const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
-    auto builder = search::IndexBuilder::Start(library_.home().index, workers);
+    // An index that cannot be opened is replaced in the default layout.
+    if (!layout) layout = lock ? (*lock)->Layout() : search::IndexLayout::kLocal;
+    auto builder = search::IndexBuilder::Start(library_.home().index, workers, *layout);
     if (!builder) return Fail(builder.error());
     for (std::size_t i = 0; i < list->size(); ++i) {
       const Document& document = (*list)[i].document;
@@ -283,11 +286,22 @@ Result<IndexCheckReport> SearchService::Check() {
   if (!contents) return Fail(contents.error());
   const auto& states = contents->documents;
   report.index_items = contents->items;
+  report.layout = contents->layout;
   report.index_documents = static_cast<int>(states.size());
   if (!contents->format_current) {
     report.drift.push_back(
         "The search index was written by an older NormTrack; 'normtrack index --rebuild' (or "
         "the next search) rebuilds it.");
+  }
+  if (contents->words_without_forms > 0) {
+    std::string examples;
+    for (const std::string& word : contents->words_without_forms_examples) {
+      examples += (examples.empty() ? "" : ", ") + Quoted(word);
+    }
+    report.drift.push_back(std::to_string(contents->words_without_forms) +
+                           " words in the search index have no word-form entry, so a plain "
+                           "search misses them (" +
+                           examples + "); 'normtrack index --rebuild' restores them.");
   }
   std::set<std::int64_t> seen;
   for (const DocumentSummary& summary : *list) {
@@ -317,6 +331,17 @@ Result<IndexCheckReport> SearchService::Check() {
     }
   }
   return report;
+}
+
+search::TextSource SearchService::StoreText() {
+  return [this](search::ItemKind kind, std::int64_t id) -> std::string {
+    if (kind == search::ItemKind::kCommitment) {
+      auto commitment = store::CommitmentRepository(library_.database()).Get(CommitmentId{id});
+      return commitment ? commitment->text : std::string();
+    }
+    auto paragraph = store::DocumentRepository(library_.database()).GetParagraph(ParagraphId{id});
+    return paragraph ? paragraph->text : std::string();
+  };
 }
 
 Result<std::vector<search::ActorNames>> SearchService::ActorSynonyms() {
@@ -360,7 +385,9 @@ Result<search::Searcher*> SearchService::OpenSearcher() {
   if (!searcher_) {
     auto synonyms = ActorSynonyms();
     if (!synonyms) return Fail(synonyms.error());
-    auto opened = search::Searcher::Open(index_path_, std::move(*synonyms));
+    auto opened = search::Searcher::Open(
+        index_path_, std::move(*synonyms),
+        index_path_ == library_.home().index ? StoreText() : search::TextSource{});
     if (!opened) return Fail(opened.error());
     searcher_ = std::move(*opened);
   } else {

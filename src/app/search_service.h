@@ -50,6 +50,7 @@ struct IndexCheckReport {
   int store_documents = 0;
   int index_documents = 0;
   std::int64_t index_items = 0;
+  search::IndexLayout layout = search::IndexLayout::kLocal;
   int pending = 0;                 // documents still queued in the outbox
   std::vector<std::string> drift;  // one sentence per disagreement
   bool ok() const { return drift.empty(); }
@@ -73,8 +74,11 @@ class SearchService {
   // a machine with more than one core.
   [[nodiscard]] Result<IndexSyncReport> Sync();
   // Recreates the index from the store on several threads (search::IndexBuilder); the old index
-  // stays in place, whole, until the new one is complete.
-  [[nodiscard]] Result<IndexSyncReport> Rebuild(const ProgressCallback& progress = {});
+  // stays in place, whole, until the new one is complete. It is written in `layout`, or, without
+  // one, in the layout of the index it replaces (kLocal for a first index).
+  [[nodiscard]] Result<IndexSyncReport> Rebuild(
+      const ProgressCallback& progress = {},
+      std::optional<search::IndexLayout> layout = std::nullopt);
   [[nodiscard]] Result<IndexCheckReport> Check();
 
   // Errors: kUsage for a malformed query (one sentence), kNotFound when there is no index.
@@ -101,6 +105,8 @@ class SearchService {
   [[nodiscard]] Result<search::IndexDocument> Assemble(DocumentId document);
   [[nodiscard]] Result<search::Searcher*> OpenSearcher();
   [[nodiscard]] Result<std::vector<search::ActorNames>> ActorSynonyms();
+  // Reads a hit's text from the store, for the library's own index (search::IndexLayout).
+  [[nodiscard]] search::TextSource StoreText();
   [[nodiscard]] Result<std::vector<SearchHit>> AllMatches(const std::string& query);
 
   Library& library_;

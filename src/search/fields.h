@@ -65,13 +65,23 @@ inline constexpr unsigned kSlotTypes = 6;     // commitment types joined by kVal
 // the combinations back into single values.
 inline constexpr char kValueListSeparator = '|';
 
+// Word forms. Free-text words are indexed as written (with positions, for phrases), with no
+// stemmed twin: each distinct word instead has an entry in Xapian's synonym table, under the key
+// kWordFormPrefix + field prefix + stem ("Zcooper" -> cooperate, cooperation, cooperative). The
+// query parser stems a plain query word and, with automatic synonyms, searches every form under
+// its key as one term (OP_SYNONYM), which is what a stemmed term did for half the index size.
+// Phrases, NEAR, capitalised words and wildcards use the words as written, as before.
+inline constexpr std::string_view kWordFormPrefix = "Z";
+
 // Document metadata keys (Xapian user metadata, committed with the documents).
 inline constexpr std::string_view kDocumentStateKeyPrefix = "doc:";  // + id -> "hash\titems"
 
 // The layout of the index (terms, values, data) as a number, in the metadata under
 // kFormatKey. An index written with another layout is rebuilt from the store before use:
-// its documents' content hashes still match, but its terms do not (e.g. no year terms).
+// its documents' content hashes still match, but its terms do not (2: no word-form entries).
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormat = "2";
+inline constexpr std::string_view kFormat = "3";
+// The IndexLayout (index_types.h) under this metadata key: "shared", or "local" when absent.
+inline constexpr std::string_view kLayoutKey = "layout";
 
 }  // namespace nt::search

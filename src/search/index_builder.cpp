@@ -29,6 +29,7 @@ constexpr std::size_t kItemsPerFlush = 500;
 struct IndexBuilder::Impl {
   std::filesystem::path folder;
   std::size_t items_per_shard = kDefaultItemsPerShard;
+  IndexLayout layout = IndexLayout::kLocal;
   std::vector<std::filesystem::path> shards;
   std::vector<std::thread> workers;
 
@@ -65,7 +66,11 @@ struct IndexBuilder::Impl {
                                         Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
       };
       Xapian::WritableDatabase database = open_shard();
-      TermBuilder builder;
+      TermBuilder builder(layout);
+      auto mark_layout = [&] {
+        database.set_metadata(std::string(kFormatKey), std::string(kFormat));
+        database.set_metadata(std::string(kLayoutKey), std::string(ToString(layout)));
+      };
       std::size_t unflushed = 0;
       std::size_t in_shard = 0;
       for (;;) {
@@ -80,7 +85,7 @@ struct IndexBuilder::Impl {
         changed.notify_all();
         // A document's items all go into one shard, between two roll-overs.
         if (in_shard >= items_per_shard) {
-          database.set_metadata(std::string(kFormatKey), std::string(kFormat));
+          mark_layout();
           database.commit();
           database.close();
           database = open_shard();
@@ -89,10 +94,12 @@ struct IndexBuilder::Impl {
         }
         // A fresh shard holds no item of this document: add, never replace (invariant 3).
         for (const IndexItem& item : document.items) {
-          database.add_document(builder.Build(document, item));
+          Xapian::Document built = builder.Build(document, item);
+          // Each word's entry is written once per worker; the compactor unites the shards'.
+          builder.RecordWordForms(built, database);
+          database.add_document(built);
         }
-        database.set_metadata(DocumentStateKey(document.document_id),
-                              DocumentStateValue(document));
+        database.set_metadata(DocumentStateKey(document.document_id), DocumentStateValue(document));
         unflushed += document.items.size();
         in_shard += document.items.size();
         if (unflushed >= kItemsPerFlush) {
@@ -100,7 +107,7 @@ struct IndexBuilder::Impl {
           unflushed = 0;
         }
       }
-      database.set_metadata(std::string(kFormatKey), std::string(kFormat));
+      mark_layout();
       database.commit();
     } catch (const Xapian::Error& error) {
       Record(XapianError(error, "Building " + Name()));
@@ -147,10 +154,11 @@ IndexBuilder::~IndexBuilder() {
 }
 
 Result<std::unique_ptr<IndexBuilder>> IndexBuilder::Start(const std::filesystem::path& folder,
-                                                         int workers,
-                                                         std::size_t items_per_shard) {
+                                                          int workers, IndexLayout layout,
+                                                          std::size_t items_per_shard) {
   auto impl = std::make_unique<Impl>();
   impl->folder = folder;
+  impl->layout = layout;
   impl->items_per_shard = std::max<std::size_t>(items_per_shard, 1);
   std::error_code ec;
   if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), ec);
@@ -181,8 +189,7 @@ Result<std::unique_ptr<IndexBuilder>> IndexBuilder::Start(const std::filesystem:
 
 Status IndexBuilder::Add(IndexDocument document) {
   std::unique_lock lock(impl_->mutex);
-  impl_->changed.wait(lock,
-                      [&] { return impl_->queue.size() < kQueueLimit || impl_->failure; });
+  impl_->changed.wait(lock, [&] { return impl_->queue.size() < kQueueLimit || impl_->failure; });
   if (impl_->failure) return Fail(*impl_->failure);
   impl_->queue.push_back(std::move(document));
   lock.unlock();

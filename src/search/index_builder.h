@@ -30,11 +30,11 @@ inline constexpr std::size_t kDefaultItemsPerShard = 50000;
 
 class IndexBuilder {
  public:
-  // Starts `workers` threads (at least 1), each starting a new shard after `items_per_shard`
-  // items (between two documents). Shards a crashed build left beside the folder are removed
-  // first. Errors: kIo when they cannot be.
+  // Starts `workers` threads (at least 1) writing an index in `layout`, each starting a new
+  // shard after `items_per_shard` items (between two documents). Shards a crashed build left
+  // beside the folder are removed first. Errors: kIo when they cannot be.
   [[nodiscard]] static Result<std::unique_ptr<IndexBuilder>> Start(
-      const std::filesystem::path& folder, int workers,
+      const std::filesystem::path& folder, int workers, IndexLayout layout = IndexLayout::kLocal,
       std::size_t items_per_shard = kDefaultItemsPerShard);
   // Abandons an unfinished build (invariant 1).
   ~IndexBuilder();

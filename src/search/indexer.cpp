@@ -3,8 +3,10 @@
 #include <xapian.h>
 
 #include <charconv>
+#include <optional>
 #include <set>
 #include <system_error>
+#include <unordered_set>
 
 #include "core/platform.h"
 #include "search/fields.h"
@@ -17,7 +19,8 @@ namespace nt::search {
 struct Indexer::Impl {
   std::filesystem::path folder;
   Xapian::WritableDatabase database;
-  TermBuilder builder;
+  IndexLayout layout = IndexLayout::kLocal;
+  std::optional<TermBuilder> builder;  // made once the layout is known
   bool in_batch = false;
   bool format_current = false;
 
@@ -43,8 +46,13 @@ namespace {
 
 // An empty index takes the current layout; a filled one keeps the layout it was written in.
 bool IsFormatCurrent(const Xapian::Database& database) {
-  return database.get_doccount() == 0 ||
-         database.get_metadata(std::string(kFormatKey)) == kFormat;
+  return database.get_doccount() == 0 || database.get_metadata(std::string(kFormatKey)) == kFormat;
+}
+
+IndexLayout LayoutOf(const Xapian::Database& database) {
+  return database.get_metadata(std::string(kLayoutKey)) == ToString(IndexLayout::kShared)
+             ? IndexLayout::kShared
+             : IndexLayout::kLocal;
 }
 
 std::map<std::int64_t, IndexedDocumentState> ReadDocumentStates(const Xapian::Database& db) {
@@ -78,10 +86,50 @@ std::map<std::int64_t, IndexedDocumentState> ReadDocumentStates(const Xapian::Da
   return states;
 }
 
+// Finds the free-text words that lack their word-form entry (a batch that wrote its words but
+// not their entries). Reads the vocabulary, not the postings: the id and field terms are skipped.
+void FindWordsWithoutForms(const Xapian::Database& db, Indexer::Contents& contents) {
+  constexpr std::size_t kExamples = 5;
+  std::unordered_set<std::string> entries;  // key + '\0' + word
+  const std::string forms(kWordFormPrefix);
+  for (auto key = db.synonym_keys_begin(forms); key != db.synonym_keys_end(forms); ++key) {
+    const std::string name = *key;
+    for (auto word = db.synonyms_begin(name); word != db.synonyms_end(name); ++word) {
+      entries.insert(name + '\0' + *word);
+    }
+  }
+  const Xapian::Stem stemmer{std::string(kStemmerLanguage)};
+  auto check = [&](const std::string& word) {
+    auto key = WordFormKey(word, stemmer);
+    if (!key || entries.contains(*key + '\0' + word)) return;
+    if (contents.words_without_forms_examples.size() < kExamples) {
+      contents.words_without_forms_examples.push_back(word);
+    }
+    ++contents.words_without_forms;
+  };
+  // Body words sort before and after the upper-case prefixes; each free-text field has its own.
+  for (auto term = db.allterms_begin(); term != db.allterms_end();) {
+    const std::string word = *term;
+    if (word.front() >= 'A' && word.front() <= 'Z') {
+      term.skip_to("[");  // '[' follows 'Z'
+      continue;
+    }
+    check(word);
+    ++term;
+  }
+  for (const FieldPrefix& field : kFields) {
+    if (field.boolean) continue;
+    const std::string prefix(field.prefix);
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      check(*term);
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& folder,
-                                               IndexOpenMode mode) {
+                                               IndexOpenMode mode, IndexLayout layout) {
   auto impl = std::make_unique<Impl>();
   impl->folder = folder;
   std::error_code ec;
@@ -92,6 +140,8 @@ Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& fold
                                                                    ? Xapian::DB_CREATE_OR_OVERWRITE
                                                                    : Xapian::DB_CREATE_OR_OPEN);
     impl->format_current = IsFormatCurrent(impl->database);
+    impl->layout = impl->database.get_doccount() > 0 ? LayoutOf(impl->database) : layout;
+    impl->builder.emplace(impl->layout);
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening " + impl->Name()));
   }
@@ -116,10 +166,12 @@ Status Indexer::Replace(const IndexDocument& document) {
     const bool is_new = stale.empty() && db.get_termfreq(doc_term) == 0;
     for (const IndexItem& item : document.items) {
       const std::string unique = UniqueTerm(item.kind, item.id);
+      Xapian::Document built = impl_->builder->Build(document, item);
+      impl_->builder->RecordWordForms(built, db);
       if (is_new) {
-        db.add_document(impl_->builder.Build(document, item));
+        db.add_document(built);
       } else {
-        db.replace_document(unique, impl_->builder.Build(document, item));
+        db.replace_document(unique, built);
       }
       stale.erase(unique);
     }
@@ -150,6 +202,7 @@ Status Indexer::Commit() {
     try {
       if (impl_->format_current && attempt == 0) {
         impl_->database.set_metadata(std::string(kFormatKey), std::string(kFormat));
+        impl_->database.set_metadata(std::string(kLayoutKey), std::string(ToString(impl_->layout)));
       }
       impl_->database.commit_transaction();
       impl_->in_batch = false;
@@ -171,16 +224,20 @@ void Indexer::Abandon() {
     // Nothing more to undo: the batch was never committed.
   }
   impl_->in_batch = false;
+  // Its word-form entries went with it: a later batch records them again.
+  impl_->builder->ForgetRecordedWordForms();
 }
 
 bool Indexer::FormatCurrent() const { return impl_->format_current; }
+
+IndexLayout Indexer::Layout() const { return impl_->layout; }
 
 Result<bool> Indexer::FormatCurrentAt(const std::filesystem::path& folder) {
   try {
     return IsFormatCurrent(Xapian::Database(platform::PathToUtf8(folder)));
   } catch (const Xapian::Error& error) {
-    return Fail(XapianError(error, "Reading the search index " +
-                                       Quoted(platform::PathToUtf8(folder))));
+    return Fail(
+        XapianError(error, "Reading the search index " + Quoted(platform::PathToUtf8(folder))));
   }
 }
 
@@ -199,13 +256,17 @@ Result<Indexer::Contents> Indexer::ReadAt(const std::filesystem::path& folder) {
       Xapian::Database database(platform::PathToUtf8(folder));
       Contents contents;
       contents.format_current = IsFormatCurrent(database);
+      contents.layout = LayoutOf(database);
       contents.documents = ReadDocumentStates(database);
       contents.items = static_cast<std::int64_t>(database.get_doccount());
+      if (contents.format_current && contents.layout == IndexLayout::kLocal) {
+        FindWordsWithoutForms(database, contents);
+      }
       return contents;
     });
   } catch (const Xapian::Error& error) {
-    return Fail(XapianError(error, "Reading the search index " +
-                                       Quoted(platform::PathToUtf8(folder))));
+    return Fail(
+        XapianError(error, "Reading the search index " + Quoted(platform::PathToUtf8(folder))));
   }
 }
 

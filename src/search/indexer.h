@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "search/index_types.h"
@@ -28,8 +30,10 @@ class Indexer {
  public:
   // Opens (creating the folder as needed). Errors: kLocked when another writer holds it,
   // kCorrupt for a damaged index, kIo otherwise; each names the folder.
-  [[nodiscard]] static Result<std::unique_ptr<Indexer>> Open(const std::filesystem::path& folder,
-                                                             IndexOpenMode mode);
+  // A new or emptied index is written in `layout`; an index that holds documents keeps its own.
+  [[nodiscard]] static Result<std::unique_ptr<Indexer>> Open(
+      const std::filesystem::path& folder, IndexOpenMode mode,
+      IndexLayout layout = IndexLayout::kLocal);
   ~Indexer();
   Indexer(const Indexer&) = delete;
   Indexer& operator=(const Indexer&) = delete;
@@ -50,6 +54,8 @@ class Indexer {
   // The same for the index in `folder`, read without taking the writer's lock.
   [[nodiscard]] static Result<bool> FormatCurrentAt(const std::filesystem::path& folder);
 
+  [[nodiscard]] IndexLayout Layout() const;
+
   // The index's record of every document it holds (committed state).
   [[nodiscard]] Result<std::map<std::int64_t, IndexedDocumentState>> Documents();
 
@@ -58,8 +64,12 @@ class Indexer {
   // kLocked.
   struct Contents {
     bool format_current = true;
+    IndexLayout layout = IndexLayout::kLocal;
     std::map<std::int64_t, IndexedDocumentState> documents;
     std::int64_t items = 0;
+    // Indexed words without their word-form entry (fields.h): a plain query word misses them.
+    std::int64_t words_without_forms = 0;
+    std::vector<std::string> words_without_forms_examples;  // the first few
   };
   [[nodiscard]] static Result<Contents> ReadAt(const std::filesystem::path& folder);
 

@@ -17,7 +17,7 @@ std::int64_t ToInt(std::string_view text) {
 
 }  // namespace
 
-std::string EncodeItemData(const IndexDocument& document, const IndexItem& item) {
+std::string EncodeItemData(const IndexDocument& document, const IndexItem& item, bool with_text) {
   std::string out;
   for (const std::string& field :
        {std::string(ToString(item.kind)), std::to_string(item.id),
@@ -26,7 +26,8 @@ std::string EncodeItemData(const IndexDocument& document, const IndexItem& item)
     out += field;
     out += kSeparator;
   }
-  out += item.text;  // last: may contain anything but the separator is never in stored text
+  if (with_text)
+    out += item.text;  // last: may contain anything but the separator is never in stored text
   return out;
 }
 

@@ -204,8 +204,7 @@ struct FacetValues {
   std::size_t prefix = std::string::npos;
 };
 
-std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy, FacetValues how,
-                               int limit) {
+std::vector<FacetCount> Counts(const Xapian::ValueCountMatchSpy& spy, FacetValues how, int limit) {
   std::map<std::string, int> totals;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     const int count = static_cast<int>(it.get_termfreq());
@@ -260,6 +259,7 @@ struct Searcher::Impl {
   // faceted search (most searches have no facets; a remote shard costs a connection).
   std::optional<Reader> facet_reader;
   std::vector<ActorNames> actors;
+  TextSource text_source;
 
   std::string Name() const { return Quoted(platform::PathToUtf8(path)); }
 
@@ -277,6 +277,11 @@ struct Searcher::Impl {
       if (facet_reader) facet_reader->database.reopen();
     });
   }
+
+  // A plain word stands for all its indexed forms (fields.h, "Word forms"): the parser stems
+  // it and looks the stem's forms up in the index's synonym table.
+  static constexpr unsigned kWordFlags =
+      Xapian::QueryParser::FLAG_AUTO_SYNONYMS | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
   Xapian::Query Parse(const std::string& text, Reader& on) {
     Xapian::QueryParser parser;
@@ -299,7 +304,7 @@ struct Searcher::Impl {
     parser.add_rangeprocessor((new DateRangeProcessor())->release());
     parser.add_boolean_prefix("date", (new DateFieldProcessor())->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+                           Xapian::QueryParser::FLAG_PURE_NOT | kWordFlags;
     return parser.parse_query(text, flags);
   }
 
@@ -307,6 +312,7 @@ struct Searcher::Impl {
                     std::size_t snippet_length) {
     SearchHit hit;
     DecodeItemData(it.get_document().get_data(), hit);
+    if (hit.text.empty() && text_source) hit.text = text_source(hit.kind, hit.item_id);
     hit.weight = it.get_weight();
     hit.percent = it.get_percent();
     if (snippet_length > 0) {
@@ -395,8 +401,8 @@ struct Searcher::Impl {
     // The facet run read at least the sample, so its bounds are the tighter ones.
     results.total_lower_bound = std::max(results.total_lower_bound, run.lower_bound);
     results.total_upper_bound = std::min(results.total_upper_bound, run.upper_bound);
-    results.total_estimate = std::clamp(run.estimate, results.total_lower_bound,
-                                        results.total_upper_bound);
+    results.total_estimate =
+        std::clamp(run.estimate, results.total_lower_bound, results.total_upper_bound);
     results.facets_exact = results.total_lower_bound == results.total_upper_bound &&
                            run.counted == results.total_upper_bound;
     return results;
@@ -407,10 +413,12 @@ Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& path,
-                                                 std::vector<ActorNames> actors) {
+                                                 std::vector<ActorNames> actors,
+                                                 TextSource text_source) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->actors = std::move(actors);
+  impl->text_source = std::move(text_source);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     return Fail(ErrorCode::kNotFound, "There is no search index at " + impl->Name() +
@@ -478,10 +486,11 @@ Result<std::vector<SearchHit>> Searcher::Candidates(const std::string& text, int
   try {
     return impl_->WithRetry([&] {
       Xapian::QueryParser parser;
+      parser.set_database(impl_->reader.database);
       parser.set_stemmer(impl_->reader.stemmer);
       parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
       parser.set_default_op(Xapian::Query::OP_OR);
-      Xapian::Query words = parser.parse_query(text, Xapian::QueryParser::FLAG_CJK_NGRAM);
+      Xapian::Query words = parser.parse_query(text, Impl::kWordFlags);
       Xapian::Query query(Xapian::Query::OP_FILTER, words,
                           Xapian::Query(std::string(PrefixOf("item")) + "paragraph"));
       SearchRequest request;

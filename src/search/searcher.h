@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,7 +61,7 @@ struct SearchHit {
   std::string document_kind;
   std::string date;
   std::string label;
-  std::string text;  // the whole indexed text
+  std::string text;  // the whole indexed text (from the index, or the Searcher's TextSource)
   std::vector<SnippetPart> snippet;
   double weight = 0;  // BM25 (0 when sorted by date only)
   int percent = 0;
@@ -84,17 +85,24 @@ struct SearchResults {
   bool has_facets = false;
   // The facets count every match, or, past the request's `facet_sample`, the first that many in
   // index order.
-  bool facets_exact = true;            // every match was counted
+  bool facets_exact = true;                // every match was counted
   std::int64_t facet_matches_counted = 0;  // how many matches the facet counts cover
-  Facets facets;                       // when requested
+  Facets facets;                           // when requested
 };
+
+// The text of an indexed item, read from the store: a local-layout index (IndexLayout) keeps
+// none. Empty when the item is not there.
+using TextSource = std::function<std::string(ItemKind kind, std::int64_t item_id)>;
 
 class Searcher {
  public:
-  // Opens an index folder or a stub file. Errors: kNotFound (nothing there), kCorrupt, kIo
-  // (a remote shard that does not answer), each naming the path.
+  // Opens an index folder or a stub file. `text_source` gives the hits of a local-layout index
+  // their text (and so their snippets); pass it only for the library's own index, whose ids it
+  // knows. Errors: kNotFound (nothing there), kCorrupt, kIo (a remote shard that does not
+  // answer), each naming the path.
   [[nodiscard]] static Result<std::unique_ptr<Searcher>> Open(const std::filesystem::path& path,
-                                                              std::vector<ActorNames> actors = {});
+                                                              std::vector<ActorNames> actors = {},
+                                                              TextSource text_source = {});
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;

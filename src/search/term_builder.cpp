@@ -24,11 +24,59 @@ std::string DocumentStateValue(const IndexDocument& document) {
   return document.content_hash + "\t" + std::to_string(document.items.size());
 }
 
-TermBuilder::TermBuilder() {
-  generator_.set_stemmer(Xapian::Stem(std::string(kStemmerLanguage)));
-  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+namespace {
+
+// The field prefix of a free-text term ("" for the body); nothing for boolean, id and other
+// terms. Prefixes are upper case and words lower case (the TermGenerator folds them), so the
+// prefix ends where the upper case does.
+std::optional<std::string_view> FreeTextPrefix(std::string_view term) {
+  auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (term.empty()) return std::nullopt;
+  if (!is_upper(term.front())) return std::string_view{};
+  for (const FieldPrefix& field : kFields) {
+    if (!field.boolean && term.starts_with(field.prefix) && term.size() > field.prefix.size() &&
+        !is_upper(term[field.prefix.size()])) {
+      return field.prefix;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> WordFormKey(std::string_view term, const Xapian::Stem& stemmer) {
+  auto prefix = FreeTextPrefix(term);
+  if (!prefix) return std::nullopt;
+  std::string key(kWordFormPrefix);
+  key += *prefix;
+  key += stemmer(std::string(term.substr(prefix->size())));
+  return key;
+}
+
+TermBuilder::TermBuilder(IndexLayout layout)
+    : stemmer_(std::string(kStemmerLanguage)), layout_(layout) {
+  // Locally, words are indexed as written and their stemmed forms live in the word-form
+  // entries, not as a second term per word (fields.h, "Word forms"); a shared index carries
+  // the stemmed terms too, for remote readers, which cannot read the word forms.
+  generator_.set_stemmer(stemmer_);
+  generator_.set_stemming_strategy(layout == IndexLayout::kShared
+                                       ? Xapian::TermGenerator::STEM_SOME
+                                       : Xapian::TermGenerator::STEM_NONE);
   generator_.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
+
+void TermBuilder::RecordWordForms(const Xapian::Document& doc, Xapian::WritableDatabase& database) {
+  // A shared index has its stemmed terms; forms beside them would count each word twice.
+  if (layout_ == IndexLayout::kShared) return;
+  for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
+    std::string word = *term;
+    if (!FreeTextPrefix(word) || recorded_.contains(word)) continue;
+    database.add_synonym(*WordFormKey(word, stemmer_), word);
+    recorded_.insert(std::move(word));
+  }
+}
+
+void TermBuilder::ForgetRecordedWordForms() { recorded_.clear(); }
 
 Xapian::Document TermBuilder::Build(const IndexDocument& document, const IndexItem& item) {
   Xapian::Document doc;
@@ -82,7 +130,7 @@ Xapian::Document TermBuilder::Build(const IndexDocument& document, const IndexIt
   };
   if (!item.actors.empty()) doc.add_value(kSlotActors, joined(item.actors));
   if (!item.commitment_types.empty()) doc.add_value(kSlotTypes, joined(item.commitment_types));
-  doc.set_data(EncodeItemData(document, item));
+  doc.set_data(EncodeItemData(document, item, layout_ == IndexLayout::kShared));
   return doc;
 }
 

@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "core/document.h"
-#include "search/index_types.h"
 #include "search/index_builder.h"
+#include "search/index_types.h"
 #include "search/indexer.h"
 #include "search/searcher.h"
 #include "store/database.h"
@@ -246,9 +246,9 @@ double TermGeneratorAlone(const Corpus& corpus) {
 // ---- the SQLite store alone ---------------------------------------------------------------
 
 struct StoreRates {
-  double bare = 0;             // paragraphs/s: prepared INSERTs, one transaction
-  double repository = 0;       // DocumentRepository::Insert, all in one transaction
-  double per_document = 0;     // DocumentRepository::Insert, one transaction per document
+  double bare = 0;          // paragraphs/s: prepared INSERTs, one transaction
+  double repository = 0;    // DocumentRepository::Insert, all in one transaction
+  double per_document = 0;  // DocumentRepository::Insert, one transaction per document
 };
 
 void Check(int rc, sqlite3* db, const char* what);
@@ -313,12 +313,11 @@ StoreRates StoreImport(const Corpus& corpus, const std::filesystem::path& dir) {
     for (const auto& [document, paragraphs] : documents) {
       const std::string kind(nt::ToString(document.kind));
       int column = 0;
-      for (const std::string* text :
-           {&kind, &document.title, &document.date, &document.language, &document.source_path,
-            &document.sha256, &document.importer, &document.importer_version,
-            &document.imported_at}) {
-        sqlite3_bind_text(insert_document, ++column, text->c_str(),
-                          static_cast<int>(text->size()), SQLITE_TRANSIENT);
+      for (const std::string* text : {&kind, &document.title, &document.date, &document.language,
+                                      &document.source_path, &document.sha256, &document.importer,
+                                      &document.importer_version, &document.imported_at}) {
+        sqlite3_bind_text(insert_document, ++column, text->c_str(), static_cast<int>(text->size()),
+                          SQLITE_TRANSIENT);
       }
       Check(sqlite3_step(insert_document), db, "insert document");
       sqlite3_reset(insert_document);
@@ -458,7 +457,8 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
   auto start = Clock::now();
   auto merge_start = start;
   {
-    auto builder = nt::search::IndexBuilder::Start(index, workers, items_per_shard);
+    auto builder = nt::search::IndexBuilder::Start(index, workers, nt::search::IndexLayout::kLocal,
+                                                   items_per_shard);
     if (!builder) std::exit(2);
     for (const auto& document : corpus.documents) {
       if (!(*builder)->Add(document)) std::exit(2);
@@ -487,8 +487,7 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
     const auto serial_index = dir / "serial-index";
     start = Clock::now();
     {
-      auto indexer =
-          nt::search::Indexer::Open(serial_index, nt::search::IndexOpenMode::kOverwrite);
+      auto indexer = nt::search::Indexer::Open(serial_index, nt::search::IndexOpenMode::kOverwrite);
       if (!indexer) std::exit(2);
       std::size_t n = 0;
       for (const auto& document : corpus.documents) {
@@ -546,8 +545,20 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
 
   const StoreRates store = StoreImport(corpus, dir);
 
-  // Queries: top 10, warm caches (one untimed pass first).
-  auto searcher = nt::search::Searcher::Open(index);
+  // Queries: top 10, warm caches (one untimed pass first). The index keeps no text (local
+  // layout): hits read theirs from SQLite by id, as the app reads them from its store.
+  sqlite3_stmt* text_of = nullptr;
+  sqlite3_prepare_v2(db, "SELECT text FROM fts WHERE rowid = ?1", -1, &text_of, nullptr);
+  auto searcher = nt::search::Searcher::Open(
+      index, {}, [text_of](nt::search::ItemKind, std::int64_t id) {
+        std::string text;
+        sqlite3_bind_int64(text_of, 1, id);
+        if (sqlite3_step(text_of) == SQLITE_ROW) {
+          text = reinterpret_cast<const char*>(sqlite3_column_text(text_of, 0));
+        }
+        sqlite3_reset(text_of);
+        return text;
+      });
   if (!searcher) std::exit(2);
   sqlite3_stmt* match = nullptr;
   sqlite3_stmt* facet = nullptr;
@@ -579,14 +590,16 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
               fts_rate / generator);
   std::printf("Rebuild %.1f s, of which merging the shards %.1f s.\n\n", build_seconds,
               merge_seconds);
-  std::printf("| SQLite store alone | paragraphs/s | ratio to the bare insert loop |\n"
-              "|---|---:|---:|\n");
+  std::printf(
+      "| SQLite store alone | paragraphs/s | ratio to the bare insert loop |\n"
+      "|---|---:|---:|\n");
   std::printf("| bare prepared INSERT loop, one transaction | %.0f | 1.00 |\n", store.bare);
   std::printf("| DocumentRepository::Insert, one transaction | %.0f | %.2f |\n", store.repository,
               store.repository / store.bare);
-  std::printf("| DocumentRepository::Insert, one transaction per document (first 2,000 documents) "
-              "| %.0f | %.2f |\n\n",
-              store.per_document, store.per_document / store.bare);
+  std::printf(
+      "| DocumentRepository::Insert, one transaction per document (first 2,000 documents) "
+      "| %.0f | %.2f |\n\n",
+      store.per_document, store.per_document / store.bare);
   std::printf("Index size: %.1f MB, %.1f MB after xapian-compact = %.2fx the raw text.\n\n",
               static_cast<double>(index_bytes) / 1e6, static_cast<double>(compact_bytes) / 1e6,
               static_cast<double>(compact_bytes) / static_cast<double>(corpus.bytes));
@@ -609,6 +622,11 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
           std::exit(2);
         }
         if (pass == 1) xapian_ms.push_back(ms);
+        // A query that found nothing, or hits without their text, would time nothing useful.
+        if (results->hits.empty() || results->hits[0].snippet.empty()) {
+          std::fprintf(stderr, "xapian %s: no hits, or no snippet\n", request.query.c_str());
+          std::exit(2);
+        }
 
         sqlite3_stmt* statement = query_class.name == "faceted"      ? facet
                                   : query_class.name == "date range" ? dated
@@ -630,6 +648,8 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
       "\nXapian queries include parsing, BM25 top-10, snippets (and for 'faceted' five facet "
       "counts over the first 20,000 matches, on a second thread); FTS5 'faceted' is a GROUP "
       "BY year over all matches.\n");
+  searcher->reset();
+  sqlite3_finalize(text_of);
   sqlite3_finalize(match);
   sqlite3_finalize(facet);
   sqlite3_finalize(dated);
@@ -663,7 +683,8 @@ int main(int argc, char** argv) {
     } else if (arg == "--items-per-shard" && i + 1 < argc) {
       items_per_shard = static_cast<std::size_t>(std::atoll(argv[++i]));
     } else {
-      std::fprintf(stderr, "usage: search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR] "
+      std::fprintf(stderr,
+                   "usage: search_bench [--paragraphs N]... [--queries Q] [--serial] [--dir DIR] "
                    "[--keep] [--build-only] [--items-per-shard N]\n");
       return 1;
     }

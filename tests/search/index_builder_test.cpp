@@ -16,8 +16,8 @@ using namespace nt::search;
 
 namespace {
 
-const std::vector<std::string> kDates = {"2016-05-01", "2017-03-01", "2017-08-01", "2018-02-01",
-                                         "2019", ""};
+const std::vector<std::string> kDates = {"2016-05-01", "2017-03-01", "2017-08-01",
+                                         "2018-02-01", "2019",       ""};
 
 std::vector<IndexDocument> Documents(int count) {
   std::vector<IndexDocument> out;
@@ -80,7 +80,7 @@ TEST_CASE("IndexBuilder: two workers write what the one-thread Indexer writes", 
     REQUIRE((*indexer)->Commit());
   }
   {
-    auto builder = IndexBuilder::Start(dir / "parallel", 2, items_per_shard);
+    auto builder = IndexBuilder::Start(dir / "parallel", 2, IndexLayout::kLocal, items_per_shard);
     REQUIRE(builder);
     for (const auto& document : documents) REQUIRE((*builder)->Add(document));
     REQUIRE((*builder)->Finish());
@@ -106,10 +106,9 @@ TEST_CASE("IndexBuilder: two workers write what the one-thread Indexer writes", 
   serial->reset();
   parallel->reset();
 
-  for (const std::string query :
-       {"\"critical infrastructure\"", "threat actor:Japan", "date:2017", "date:2017-07..2018",
-        "date:2016..2017-06", "date:2016..2018", "infrastructure date:..2017-03",
-        "infrastructure date:2018.."}) {
+  for (const std::string query : {"\"critical infrastructure\"", "threat actor:Japan", "date:2017",
+                                  "date:2017-07..2018", "date:2016..2017-06", "date:2016..2018",
+                                  "infrastructure date:..2017-03", "infrastructure date:2018.."}) {
     CAPTURE(query);
     const auto expected = Matches(dir / "serial", query);
     CHECK(Matches(dir / "parallel", query) == expected);
@@ -157,7 +156,7 @@ TEST_CASE("IndexBuilder: shards left by a crashed build are cleared, not merged"
     REQUIRE((*stale)->Commit());
   }
   {
-    auto builder = IndexBuilder::Start(dir / "index", 2, 1);
+    auto builder = IndexBuilder::Start(dir / "index", 2, IndexLayout::kLocal, 1);
     REQUIRE(builder);
     for (const auto& document : documents) REQUIRE((*builder)->Add(document));
     REQUIRE((*builder)->Finish());

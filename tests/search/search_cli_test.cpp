@@ -158,3 +158,54 @@ TEST_CASE(
   CHECK(clean.exit_code == 0);
   CHECK_THAT(clean.out, Catch::Contains("Queued: 0"));
 }
+
+TEST_CASE("CLI index --rebuild --layout: a shared index keeps its layout and its snippets",
+          "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  auto layout_of = [&] {
+    CliRun check = f.Run({"index", "--check", "--json"});
+    INFO(check.err);
+    REQUIRE(check.exit_code == 0);
+    return nlohmann::json::parse(check.out)["layout"].get<std::string>();
+  };
+  CHECK(layout_of() == "local");
+  CliRun shared = f.Run({"index", "--rebuild", "--layout", "shared"});
+  INFO(shared.err);
+  CHECK(shared.exit_code == 0);
+  CHECK(layout_of() == "shared");
+  // A rebuild without --layout (or one forced by a large import) keeps it.
+  CHECK(f.Run({"index", "--rebuild"}).exit_code == 0);
+  CHECK(layout_of() == "shared");
+  CliRun check = f.Run({"index", "--check"});
+  CHECK_THAT(check.out, Catch::Contains("Index (shared layout): 2 documents"));
+
+  // Both layouts find the same paragraphs, with the same highlighted snippets.
+  const std::vector<std::string> query = {"search", "cooperating OR \"critical infrastructure\"",
+                                          "--json", "--limit", "50"};
+  CliRun from_shared = f.Run(query);
+  REQUIRE(from_shared.exit_code == 0);
+  CHECK(f.Run({"index", "--rebuild", "--layout", "local"}).exit_code == 0);
+  CHECK(layout_of() == "local");
+  CliRun from_local = f.Run(query);
+  REQUIRE(from_local.exit_code == 0);
+  // (Their rankings may differ in ties: a document's length counts the stemmed terms too.)
+  auto shown = [](const std::string& out) {
+    std::vector<std::string> hits;
+    const auto parsed = nlohmann::json::parse(out);
+    for (const auto& hit : parsed["hits"]) {
+      CHECK_FALSE(hit["snippet"].empty());
+      hits.push_back(hit["document_title"].get<std::string>() + " · " + hit["label"].dump() +
+                     " · " + hit["snippet"].dump());
+    }
+    std::sort(hits.begin(), hits.end());
+    return hits;
+  };
+  const auto shared_hits = shown(from_shared.out);
+  CHECK(shared_hits.size() >= 4);
+  CHECK(shown(from_local.out) == shared_hits);
+
+  CliRun bad = f.Run({"index", "--rebuild", "--layout", "tiny"});
+  CHECK(bad.exit_code != 0);
+  CHECK(f.Run({"index", "--layout", "shared"}).exit_code != 0);  // only with --rebuild
+}

@@ -46,8 +46,9 @@ IndexDocument Statement(std::int64_t id, const std::string& title, const std::st
   return document;
 }
 
-void BuildShard(const std::filesystem::path& folder, const IndexDocument& document) {
-  auto indexer = Indexer::Open(folder, IndexOpenMode::kOverwrite);
+void BuildShard(const std::filesystem::path& folder, const IndexDocument& document,
+                IndexLayout layout) {
+  auto indexer = Indexer::Open(folder, IndexOpenMode::kOverwrite, layout);
   REQUIRE(indexer);
   REQUIRE((*indexer)->Replace(document));
   REQUIRE((*indexer)->Commit());
@@ -136,12 +137,18 @@ TEST_CASE("Shards: a stub file searches a local shard and a remote xapian-tcpsrv
   test::TempDir dir;
   const auto local = dir / "local-shard";
   const auto remote = dir / "remote-shard";
-  BuildShard(local, Statement(1, "Japan-U.S. Joint Statement", "2017-07-24",
-                              "The two countries will protect critical infrastructure.", "Japan"));
-  BuildShard(remote, Statement(2, "UK-Singapore Joint Statement", "2019-09-20",
-                               "Both sides will protect critical infrastructure and share "
-                               "threat information.",
-                               "Singapore"));
+  // The served shard is built to be shared (a remote reader cannot read word forms); the local
+  // one in the library's own layout.
+  BuildShard(local,
+             Statement(1, "Japan-U.S. Joint Statement", "2017-07-24",
+                       "The two countries will protect critical infrastructure.", "Japan"),
+             IndexLayout::kLocal);
+  BuildShard(remote,
+             Statement(2, "UK-Singapore Joint Statement", "2019-09-20",
+                       "Both sides will protect critical infrastructure and share "
+                       "threat information.",
+                       "Singapore"),
+             IndexLayout::kShared);
   const int port = FreeLoopbackPort();
   TcpServer server(remote, port);
   REQUIRE(server.started());
@@ -170,6 +177,19 @@ TEST_CASE("Shards: a stub file searches a local shard and a remote xapian-tcpsrv
   REQUIRE(remote_only);
   REQUIRE(remote_only->hits.size() == 1);
   CHECK(remote_only->hits[0].document_id == 2);
+
+  // A plain word finds its other forms in both layouts: stemmed terms in the shared shard, the
+  // word forms of the local one.
+  auto forms =
+      (*searcher)->Search({.query = "protecting countries", .sort = SortOrder::kDateOldestFirst});
+  REQUIRE(forms);
+  REQUIRE(forms->hits.size() == 1);
+  CHECK(forms->hits[0].document_id == 1);
+  auto both = (*searcher)->Search({.query = "protected", .sort = SortOrder::kDateOldestFirst});
+  REQUIRE(both);
+  REQUIRE(both->hits.size() == 2);
+  CHECK(both->hits[1].document_id == 2);
+  CHECK(both->hits[1].text.find("threat information") != std::string::npos);
 }
 
 TEST_CASE("Shards: an unreachable remote shard is one clear error", "[search]") {

@@ -10,6 +10,7 @@ namespace {
 
 struct IndexArguments {
   bool rebuild = false;
+  std::string layout;
   bool check = false;
   bool json = false;
 };
@@ -23,6 +24,13 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
   auto* rebuild =
       command->add_flag("--rebuild", arguments->rebuild, "Recreate the index from the database");
   command
+      ->add_option("--layout", arguments->layout,
+                   "With --rebuild: 'local' (the default: smaller, text read from the database) "
+                   "or 'shared' (self-contained, to serve with xapian-tcpsrv); without it the "
+                   "index keeps its layout")
+      ->check(CLI::IsMember({"local", "shared"}))
+      ->needs(rebuild);
+  command
       ->add_flag("--check", arguments->check,
                  "Compare counts and per-document content hashes; report drift (exit 2)")
       ->excludes(rebuild);
@@ -34,7 +42,12 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
     if (!reference) return context.Report(reference.error());
     app::SearchService service(**library, &*reference);
     if (!arguments->check) {
-      auto done = arguments->rebuild ? service.Rebuild() : service.Sync();
+      std::optional<search::IndexLayout> layout;
+      if (!arguments->layout.empty()) {
+        layout = arguments->layout == "shared" ? search::IndexLayout::kShared
+                                               : search::IndexLayout::kLocal;
+      }
+      auto done = arguments->rebuild ? service.Rebuild({}, layout) : service.Sync();
       if (!done) return context.Report(done.error());
       if (!arguments->json) {
         std::printf("%s: %d document%s indexed, %d removed.\n",
@@ -48,13 +61,15 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
       PrintJson({{"store_documents", report->store_documents},
                  {"index_documents", report->index_documents},
                  {"index_items", report->index_items},
+                 {"layout", std::string(search::ToString(report->layout))},
                  {"pending", report->pending},
                  {"ok", report->ok()},
                  {"drift", report->drift}});
     } else {
-      std::printf("Database: %d documents. Index: %d documents, %lld items. Queued: %d.\n",
-                  report->store_documents, report->index_documents,
-                  static_cast<long long>(report->index_items), report->pending);
+      std::printf(
+          "Database: %d documents. Index (%s layout): %d documents, %lld items. Queued: %d.\n",
+          report->store_documents, std::string(search::ToString(report->layout)).c_str(),
+          report->index_documents, static_cast<long long>(report->index_items), report->pending);
       for (const std::string& drift : report->drift) std::printf("drift: %s\n", drift.c_str());
       std::printf("%s\n", report->ok() ? "The index agrees with the database."
                                        : "The index disagrees with the database: run "
