@@ -298,10 +298,12 @@ Result<IndexCheckReport> SearchService::Check() {
     for (const std::string& word : contents->words_without_forms_examples) {
       examples += (examples.empty() ? "" : ", ") + Quoted(word);
     }
-    report.drift.push_back(std::to_string(contents->words_without_forms) +
-                           " words in the search index have no word-form entry, so a plain "
-                           "search misses them (" +
-                           examples + "); 'normtrack index --rebuild' restores them.");
+    const bool one = contents->words_without_forms == 1;
+    report.drift.push_back(
+        std::to_string(contents->words_without_forms) +
+        (one ? " word in the search index has" : " words in the search index have") +
+        " no word-form entry, so a plain search misses " + (one ? "it" : "them") + " (" + examples +
+        "); 'normtrack index --rebuild' restores " + (one ? "it." : "them."));
   }
   std::set<std::int64_t> seen;
   for (const DocumentSummary& summary : *list) {
