@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <fstream>
 #include <future>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <system_error>
 #include <unordered_map>
 
@@ -249,6 +252,33 @@ Xapian::Database OpenDatabase(const std::filesystem::path& path) {
   return RetryWhileModified([&] { return Xapian::Database(platform::PathToUtf8(path)); });
 }
 
+// The first TCP shard of a stub file ("remote HOST:PORT" lines) that holds a local-layout index:
+// a remote database answers word-form lookups with nothing, so a plain word would find nothing
+// there, silently (docs/search.md, "Two layouts"). Other lines are Xapian's to read.
+std::optional<std::string> RemoteLocalLayoutShard(const std::filesystem::path& stub) {
+  std::ifstream in(stub);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string kind, address;
+    if (!(words >> kind >> address) || kind != "remote") continue;
+    const auto colon = address.rfind(':');
+    if (colon == std::string::npos) continue;  // a program, not TCP
+    unsigned port = 0;
+    const std::string port_text = address.substr(colon + 1);
+    auto [end, error] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (error != std::errc() || end != port_text.data() + port_text.size()) continue;
+    const std::string host = colon == 0 ? "localhost" : address.substr(0, colon);
+    Xapian::Database shard = Xapian::Remote::open(host, port);
+    if (shard.get_doccount() > 0 && shard.get_metadata(std::string(kFormatKey)) == kFormat &&
+        shard.get_metadata(std::string(kLayoutKey)) != ToString(IndexLayout::kShared)) {
+      return address;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -426,6 +456,14 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& pa
   }
   try {
     impl->reader.database = OpenDatabase(path);
+    if (std::filesystem::is_regular_file(path, ec)) {
+      if (auto shard = RemoteLocalLayoutShard(path)) {
+        return Fail(ErrorCode::kUsage,
+                    "The shard served at " + *shard + " (listed in " + impl->Name() +
+                        ") is a local-layout index, which cannot be searched remotely; rebuild "
+                        "it on its server with 'normtrack index --rebuild --layout shared'.");
+      }
+    }
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening the search index " + impl->Name()));
   }

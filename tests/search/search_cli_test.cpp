@@ -189,7 +189,7 @@ TEST_CASE("CLI index --rebuild --layout: a shared index keeps its layout and its
   CHECK(layout_of() == "local");
   CliRun from_local = f.Run(query);
   REQUIRE(from_local.exit_code == 0);
-  // (Their rankings may differ in ties: a document's length counts the stemmed terms too.)
+  // (Their rankings may differ slightly: a paragraph's length counts its stemmed terms too.)
   auto shown = [](const std::string& out) {
     std::vector<std::string> hits;
     const auto parsed = nlohmann::json::parse(out);

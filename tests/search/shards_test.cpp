@@ -201,3 +201,25 @@ TEST_CASE("Shards: an unreachable remote shard is one clear error", "[search]") 
   CHECK(searcher.error().code == ErrorCode::kIo);
   CHECK_THAT(searcher.error().message, Catch::Contains("xapian-tcpsrv"));
 }
+
+TEST_CASE("Shards: a remote shard in the local layout is refused with the fix, not half-searched",
+          "[search]") {
+  test::TempDir dir;
+  const auto remote = dir / "remote-shard";
+  BuildShard(remote,
+             Statement(2, "UK-Singapore Joint Statement", "2019-09-20",
+                       "Both sides will protect critical infrastructure.", "Singapore"),
+             IndexLayout::kLocal);
+  const int port = FreeLoopbackPort();
+  TcpServer server(remote, port);
+  REQUIRE(server.started());
+  REQUIRE(server.WaitUntilReady(port));
+  const auto stub = dir.Write("team.stub", "remote 127.0.0.1:" + std::to_string(port) + "\n");
+  auto searcher = Searcher::Open(stub);
+  REQUIRE_FALSE(searcher);
+  CHECK(searcher.error().code == ErrorCode::kUsage);
+  CHECK(searcher.error().message ==
+        "The shard served at 127.0.0.1:" + std::to_string(port) + " (listed in '" + stub.string() +
+            "') is a local-layout index, which cannot be searched remotely; rebuild it on its "
+            "server with 'normtrack index --rebuild --layout shared'.");
+}
