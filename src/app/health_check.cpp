@@ -16,6 +16,14 @@ std::string Plural(std::int64_t n, const std::string& one, const std::string& ma
 
 }  // namespace
 
+std::string LeftoversSentence(const search::RebuildLeftovers& leftovers) {
+  const std::uintmax_t megabytes = (leftovers.bytes + 999'999) / 1'000'000;
+  return Plural(static_cast<std::int64_t>(leftovers.folders.size()), "folder", "folders") +
+         " left by an interrupted rebuild of the search index take " + std::to_string(megabytes) +
+         " MB beside it (" + Quoted(platform::PathToUtf8(leftovers.folders.front().filename())) +
+         (leftovers.folders.size() > 1 ? ", ..." : "") + ").";
+}
+
 Result<bool> HealthCheck::Find(HealthReport& report, std::vector<std::string>& problems) {
   store::Database& db = library_.database();
   report.schema_version = db.schema_version();
@@ -65,6 +73,9 @@ Result<bool> HealthCheck::Find(HealthReport& report, std::vector<std::string>& p
   }
   for (std::size_t i = 0; i < index->drift.size() && i < kIndexDriftListed; ++i) {
     problems.push_back("Search index: " + index->drift[i]);
+  }
+  if (!index->leftovers.folders.empty()) {
+    problems.push_back(LeftoversSentence(index->leftovers));
   }
   if (index->drift.size() > kIndexDriftListed) {
     problems.push_back("Search index: " + std::to_string(index->drift.size() - kIndexDriftListed) +
@@ -119,6 +130,13 @@ Result<HealthReport> HealthCheck::Repair() {
   }
   auto index = search_.Check();
   if (!index) return Fail(index.error());
+  if (!index->leftovers.folders.empty()) {
+    NT_TRY(search_.RemoveLeftovers(index->leftovers));
+    report.repairs.push_back(
+        "Removed what an interrupted rebuild of the search index left (" +
+        Plural(static_cast<std::int64_t>(index->leftovers.folders.size()), "folder", "folders") +
+        ").");
+  }
   if (!index->ok()) {
     auto rebuilt = search_.Rebuild();
     if (!rebuilt) return Fail(rebuilt.error());

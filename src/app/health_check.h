@@ -10,11 +10,11 @@
 //  3. orphaned rows: foreign-key violations, dangling links, stale index-queue rows, missing
 //     provenance rows (store/integrity.h).
 //  4. the search index against the store (SearchService::Check), including documents still
-//     queued for indexing.
+//     queued for indexing, and folders an interrupted rebuild left beside it.
 // Repair, from the store (the source of truth): REINDEX for (1) when it is only indexes;
-// orphans in one transaction (3); the queued documents indexed, then a full rebuild when the
-// index still disagrees (4). Each repair adds one sentence to `repairs`; the checks then run
-// again and what they still find is in `remaining`.
+// orphans in one transaction (3); the queued documents indexed, a rebuild's leftovers removed,
+// then a full rebuild when the index still disagrees (4). Each repair adds one sentence to
+// `repairs`; the checks then run again and what they still find is in `remaining`.
 //
 // Thread-safety: one thread at a time, like the Library and SearchService it uses.
 
@@ -42,6 +42,9 @@ struct HealthReport {
     return repaired ? remaining.empty() && !unrepairable : problems.empty();
   }
 };
+
+// "2 folders left by an interrupted rebuild of the search index take 310 MB beside it (...)."
+std::string LeftoversSentence(const search::RebuildLeftovers& leftovers);
 
 class HealthCheck {
  public:

@@ -1,6 +1,7 @@
 #include "app/search_service.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 #include <thread>
@@ -24,6 +25,11 @@
 
 namespace nt::app {
 namespace {
+
+// A running rebuild writes to one of its shards every few seconds and merges them as soon as the
+// last is written (86 s in all for a million paragraphs), so folders quiet for an hour belong to
+// no running rebuild.
+constexpr std::chrono::seconds kLeftoverQuietFor = std::chrono::hours(1);
 
 // Documents per Xapian commit during a long repair: big enough to amortise the commit, small
 // enough that an interrupted repair keeps most of its work.
@@ -274,6 +280,7 @@ Result<IndexCheckReport> SearchService::Check() {
   auto pending = store::IndexOutboxRepository(library_.database()).Count();
   if (!pending) return Fail(pending.error());
   report.pending = *pending;
+  report.leftovers = search::FindRebuildLeftovers(library_.home().index, kLeftoverQuietFor);
   std::error_code ec;
   if (!std::filesystem::exists(library_.home().index, ec)) {
     if (report.store_documents > 0) {
@@ -344,6 +351,17 @@ search::TextSource SearchService::StoreText() {
     auto paragraph = store::DocumentRepository(library_.database()).GetParagraph(ParagraphId{id});
     return paragraph ? paragraph->text : std::string();
   };
+}
+
+Status SearchService::RemoveLeftovers(const search::RebuildLeftovers& leftovers) {
+  // Found again: only what has stayed quiet since is removed.
+  search::RebuildLeftovers still =
+      search::FindRebuildLeftovers(library_.home().index, kLeftoverQuietFor);
+  std::erase_if(still.folders, [&](const std::filesystem::path& folder) {
+    return std::find(leftovers.folders.begin(), leftovers.folders.end(), folder) ==
+           leftovers.folders.end();
+  });
+  return search::RemoveRebuildLeftovers(still);
 }
 
 Result<std::vector<search::ActorNames>> SearchService::ActorSynonyms() {

@@ -29,6 +29,7 @@
 #include "core/error.h"
 #include "core/progress.h"
 #include "core/saved_search.h"
+#include "search/index_builder.h"
 #include "search/index_types.h"
 #include "search/precedent.h"
 #include "search/searcher.h"
@@ -53,6 +54,9 @@ struct IndexCheckReport {
   search::IndexLayout layout = search::IndexLayout::kLocal;
   int pending = 0;                 // documents still queued in the outbox
   std::vector<std::string> drift;  // one sentence per disagreement
+  // Folders an interrupted rebuild left beside the index (search::FindRebuildLeftovers), not
+  // written for an hour: disk space only, the index itself is not affected.
+  search::RebuildLeftovers leftovers;
   bool ok() const { return drift.empty(); }
 };
 
@@ -80,6 +84,8 @@ class SearchService {
       const ProgressCallback& progress = {},
       std::optional<search::IndexLayout> layout = std::nullopt);
   [[nodiscard]] Result<IndexCheckReport> Check();
+  // Removes what Check() reported in `leftovers`.
+  [[nodiscard]] Status RemoveLeftovers(const search::RebuildLeftovers& leftovers);
 
   // Errors: kUsage for a malformed query (one sentence), kNotFound when there is no index.
   [[nodiscard]] Result<SearchResults> Search(const SearchRequest& request);

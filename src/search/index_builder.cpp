@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -141,6 +142,52 @@ struct IndexBuilder::Impl {
   }
 };
 
+RebuildLeftovers FindRebuildLeftovers(const std::filesystem::path& folder,
+                                      std::chrono::seconds quiet_for) {
+  RebuildLeftovers leftovers;
+  const std::string name = platform::PathToUtf8(folder.filename());
+  const std::filesystem::path parent =
+      folder.has_parent_path() ? folder.parent_path() : std::filesystem::path(".");
+  const auto quiet_since = std::filesystem::file_time_type::clock::now() - quiet_for;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(parent, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string entry = platform::PathToUtf8(it->path().filename());
+    if (!entry.starts_with(name + ".shard") && entry != name + ".new" && entry != name + ".old") {
+      continue;
+    }
+    // A Xapian database writes its files in place, so the newest file says when it was last
+    // written, more than the folder.
+    std::uintmax_t bytes = 0;
+    std::error_code file_ec;
+    bool recent = it->last_write_time(file_ec) > quiet_since;  // files added or removed
+    for (std::filesystem::recursive_directory_iterator file(it->path(), file_ec), last;
+         !file_ec && file != last; file.increment(file_ec)) {
+      if (!file->is_regular_file(file_ec)) continue;
+      bytes += file->file_size(file_ec);
+      if (file->last_write_time(file_ec) > quiet_since) recent = true;
+    }
+    if (recent) continue;
+    leftovers.folders.push_back(it->path());
+    leftovers.bytes += bytes;
+  }
+  std::sort(leftovers.folders.begin(), leftovers.folders.end());
+  return leftovers;
+}
+
+Status RemoveRebuildLeftovers(const RebuildLeftovers& leftovers) {
+  for (const auto& leftover : leftovers.folders) {
+    std::error_code ec;
+    std::filesystem::remove_all(leftover, ec);
+    if (ec) {
+      return Fail(ErrorCode::kIo, "Could not remove " + Quoted(platform::PathToUtf8(leftover)) +
+                                      ", left by an interrupted rebuild of the search index: " +
+                                      ec.message() + ".");
+    }
+  }
+  return {};
+}
+
 IndexBuilder::IndexBuilder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
 IndexBuilder::~IndexBuilder() {
@@ -162,24 +209,8 @@ Result<std::unique_ptr<IndexBuilder>> IndexBuilder::Start(const std::filesystem:
   impl->items_per_shard = std::max<std::size_t>(items_per_shard, 1);
   std::error_code ec;
   if (folder.has_parent_path()) std::filesystem::create_directories(folder.parent_path(), ec);
-  // Shards left by a build that crashed go first (the names of this build's are the same).
-  const std::string shard_prefix = platform::PathToUtf8(folder.filename()) + ".shard";
-  const std::filesystem::path parent =
-      folder.has_parent_path() ? folder.parent_path() : std::filesystem::path(".");
-  std::vector<std::filesystem::path> leftovers;
-  for (std::filesystem::directory_iterator it(parent, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (platform::PathToUtf8(it->path().filename()).starts_with(shard_prefix)) {
-      leftovers.push_back(it->path());
-    }
-  }
-  for (const auto& leftover : leftovers) {
-    std::filesystem::remove_all(leftover, ec);
-    if (ec) {
-      return Fail(ErrorCode::kIo, "Could not clear " + Quoted(platform::PathToUtf8(leftover)) +
-                                      " to rebuild the search index: " + ec.message() + ".");
-    }
-  }
+  // What a build that crashed left goes first (the names of this build's are the same).
+  NT_TRY(RemoveRebuildLeftovers(FindRebuildLeftovers(folder, std::chrono::seconds(0))));
   Impl* raw = impl.get();
   for (int i = 0; i < std::max(workers, 1); ++i) {
     impl->workers.emplace_back([raw, i] { raw->Work(i); });

@@ -14,9 +14,12 @@
 //
 // Thread-safety: Add() and Finish() from one thread; the workers are internal.
 
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "core/error.h"
 #include "search/index_types.h"
@@ -27,6 +30,19 @@ namespace nt::search {
 // shard's B-trees grow (positions are keyed by term, so a flush writes all over that table), and
 // the compactor merges many small shards about as fast as two big ones (performance.md).
 inline constexpr std::size_t kDefaultItemsPerShard = 50000;
+
+// What an interrupted rebuild of `folder` left beside it: its shards (FOLDER.shard*), and the
+// merged or the replaced index of a Finish cut short (FOLDER.new, FOLDER.old), with their size
+// on disk. Folders with a file written in the last `quiet_for` are left out: they may belong to
+// a rebuild still running in another program.
+struct RebuildLeftovers {
+  std::vector<std::filesystem::path> folders;
+  std::uintmax_t bytes = 0;
+};
+[[nodiscard]] RebuildLeftovers FindRebuildLeftovers(const std::filesystem::path& folder,
+                                                    std::chrono::seconds quiet_for);
+// Errors: kIo naming the first folder that cannot be removed.
+[[nodiscard]] Status RemoveRebuildLeftovers(const RebuildLeftovers& leftovers);
 
 class IndexBuilder {
  public:

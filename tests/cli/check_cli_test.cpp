@@ -2,6 +2,7 @@
 // as another tool would), then detected, repaired from the database and checked again.
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -200,8 +201,8 @@ TEST_CASE("check: a damaged page cannot be repaired and says to restore a backup
 TEST_CASE("check: ordinary edits keep the library healthy (the index follows them at once)",
           "[cli][check]") {
   Damaged f;
-  REQUIRE(f.Run({"followup", "add", "--title", "Join AIS", "--commitment", "11", "--owner",
-                 "NISC"}).exit_code == 0);
+  REQUIRE(f.Run({"followup", "add", "--title", "Join AIS", "--commitment", "11", "--owner", "NISC"})
+              .exit_code == 0);
   f.ExpectHealthy();
   REQUIRE(f.Run({"followup", "status", "1", "done", "--evidence", "DHS list"}).exit_code == 0);
   f.ExpectHealthy();
@@ -213,4 +214,39 @@ TEST_CASE("check: ordinary edits keep the library healthy (the index follows the
   f.ExpectHealthy();
   REQUIRE(f.Run({"delete", "2"}).exit_code == 0);
   f.ExpectHealthy();
+}
+
+TEST_CASE(
+    "check: folders an interrupted rebuild left are reported and removed, a running one's kept",
+    "[cli][check]") {
+  Damaged f;
+  const std::filesystem::path index = f.db + ".index";
+  // A folder beside the index with one file of 2 MB, last written `age` ago.
+  auto beside = [&](const std::string& suffix, std::chrono::minutes age) {
+    std::filesystem::path folder = index;
+    folder += suffix;
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "postlist.glass") << std::string(2'000'000, 'x');
+    const auto when = std::filesystem::file_time_type::clock::now() - age;
+    std::filesystem::last_write_time(folder / "postlist.glass", when);
+    std::filesystem::last_write_time(folder, when);
+    return folder;
+  };
+  const auto shard = beside(".shard0-3", std::chrono::minutes(120));
+  const auto old = beside(".old", std::chrono::minutes(180));
+  const auto running = beside(".shard1-0", std::chrono::minutes(5));  // a rebuild at work
+  const auto unrelated = beside("-notes", std::chrono::minutes(600));
+
+  CliRun index_check = f.Run({"index", "--check"});
+  INFO(index_check.out << index_check.err);
+  CHECK(index_check.exit_code == 0);  // the index itself agrees with the database
+  CHECK_THAT(index_check.out,
+             Catch::Contains("note: 2 folders left by an interrupted rebuild of the search index "
+                             "take 4 MB beside it ('library.sqlite3.index.old', ...). "
+                             "'normtrack check --repair' removes them."));
+  f.DetectAndRepair("2 folders left by an interrupted rebuild of the search index take 4 MB");
+  CHECK_FALSE(std::filesystem::exists(shard));
+  CHECK_FALSE(std::filesystem::exists(old));
+  CHECK(std::filesystem::exists(running));
+  CHECK(std::filesystem::exists(unrelated));
 }

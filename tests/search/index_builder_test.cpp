@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 
 #include "search/index_builder.h"
@@ -141,7 +142,7 @@ TEST_CASE("IndexBuilder: a build dropped before Finish leaves the old index whol
   CHECK(Matches(dir / "index", "infrastructure") == std::set<std::int64_t>{10, 11, 12});
 }
 
-TEST_CASE("IndexBuilder: shards left by a crashed build are cleared, not merged", "[search]") {
+TEST_CASE("IndexBuilder: what a crashed build left is found, cleared and not merged", "[search]") {
   test::TempDir dir;
   const auto documents = Documents(4);
   {
@@ -155,13 +156,23 @@ TEST_CASE("IndexBuilder: shards left by a crashed build are cleared, not merged"
     REQUIRE((*stale)->Replace(gone));
     REQUIRE((*stale)->Commit());
   }
+  // And a Finish cut short between its two renames: the merged index and the replaced one.
+  std::filesystem::create_directories(dir / "index.new");
+  std::filesystem::create_directories(dir / "index.old");
+  dir.Write("index.old/postlist.glass", "stale");
+  const auto found = FindRebuildLeftovers(dir / "index", std::chrono::seconds(0));
+  CHECK(found.folders == std::vector<std::filesystem::path>{dir / "index.new", dir / "index.old",
+                                                            dir / "index.shard1-7"});
+  CHECK(found.bytes > 5);
+  // Written just now: a rebuild at work, as far as anyone can tell.
+  CHECK(FindRebuildLeftovers(dir / "index", std::chrono::hours(1)).folders.empty());
   {
     auto builder = IndexBuilder::Start(dir / "index", 2, IndexLayout::kLocal, 1);
     REQUIRE(builder);
     for (const auto& document : documents) REQUIRE((*builder)->Add(document));
     REQUIRE((*builder)->Finish());
   }
-  CHECK(Entries(dir.path(), "index.shard") == 0);
+  CHECK(Entries(dir.path(), "index.") == 0);
   CHECK(Matches(dir / "index", "botnets").empty());
   CHECK(Matches(dir / "index", "infrastructure").size() == 12);
 }

@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "app/health_check.h"
 #include "app/search_service.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
@@ -63,6 +64,7 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
                  {"index_items", report->index_items},
                  {"layout", std::string(search::ToString(report->layout))},
                  {"pending", report->pending},
+                 {"rebuild_leftovers", report->leftovers.folders.size()},
                  {"ok", report->ok()},
                  {"drift", report->drift}});
     } else {
@@ -71,6 +73,10 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
           report->store_documents, std::string(search::ToString(report->layout)).c_str(),
           report->index_documents, static_cast<long long>(report->index_items), report->pending);
       for (const std::string& drift : report->drift) std::printf("drift: %s\n", drift.c_str());
+      if (!report->leftovers.folders.empty()) {
+        std::printf("note: %s 'normtrack check --repair' removes them.\n",
+                    app::LeftoversSentence(report->leftovers).c_str());
+      }
       std::printf("%s\n", report->ok() ? "The index agrees with the database."
                                        : "The index disagrees with the database: run "
                                          "'normtrack index --rebuild'.");
