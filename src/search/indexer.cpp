@@ -140,7 +140,12 @@ Result<std::unique_ptr<Indexer>> Indexer::Open(const std::filesystem::path& fold
                                                                    ? Xapian::DB_CREATE_OR_OVERWRITE
                                                                    : Xapian::DB_CREATE_OR_OPEN);
     impl->format_current = IsFormatCurrent(impl->database);
-    impl->layout = impl->database.get_doccount() > 0 ? LayoutOf(impl->database) : layout;
+    // A recorded layout stays (even an empty index's: a shared one rebuilt from an empty
+    // library); an index without one is new, or older than layouts, which means local.
+    impl->layout = impl->database.get_doccount() > 0 ||
+                           !impl->database.get_metadata(std::string(kLayoutKey)).empty()
+                       ? LayoutOf(impl->database)
+                       : layout;
     impl->builder.emplace(impl->layout);
   } catch (const Xapian::Error& error) {
     return Fail(XapianError(error, "Opening " + impl->Name()));

@@ -30,7 +30,8 @@ class Indexer {
  public:
   // Opens (creating the folder as needed). Errors: kLocked when another writer holds it,
   // kCorrupt for a damaged index, kIo otherwise; each names the folder.
-  // A new or emptied index is written in `layout`; an index that holds documents keeps its own.
+  // A new or emptied index is written in `layout`; an index that holds documents, or records a
+  // layout, keeps its own.
   [[nodiscard]] static Result<std::unique_ptr<Indexer>> Open(
       const std::filesystem::path& folder, IndexOpenMode mode,
       IndexLayout layout = IndexLayout::kLocal);

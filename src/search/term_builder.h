@@ -20,8 +20,8 @@ class TermBuilder {
   Xapian::Document Build(const IndexDocument& document, const IndexItem& item);
 
   // Adds to `database` the word-form entry of each free-text word of `doc` this builder has not
-  // recorded yet (a local-layout index only). Call it in the same batch as the document, and Forget() when the batch is
-  // dropped: the entries went with it.
+  // recorded yet (a local-layout index only). Call it in the same batch as the document, and
+  // ForgetRecordedWordForms() when the batch is dropped: the entries went with it.
   void RecordWordForms(const Xapian::Document& doc, Xapian::WritableDatabase& database);
   void ForgetRecordedWordForms();
 

@@ -200,3 +200,27 @@ TEST_CASE("Word forms: index --check reports lost entries as drift and a rebuild
     return hit.text.find("cooperation") != std::string::npos;
   }));
 }
+
+TEST_CASE("Word forms: an empty index rebuilt in the shared layout stays shared", "[search]") {
+  test::TempDir dir;
+  {
+    auto builder = IndexBuilder::Start(dir / "index", 2, IndexLayout::kShared);
+    REQUIRE(builder);
+    REQUIRE((*builder)->Finish());
+  }
+  auto indexer = Indexer::Open(dir / "index", IndexOpenMode::kOpenOrCreate);
+  REQUIRE(indexer);
+  CHECK((*indexer)->Layout() == IndexLayout::kShared);
+  REQUIRE((*indexer)->Replace(Statements()[0]));
+  REQUIRE((*indexer)->Commit());
+  indexer->reset();
+  auto contents = Indexer::ReadAt(dir / "index");
+  REQUIRE(contents);
+  CHECK(contents->layout == IndexLayout::kShared);
+  auto searcher = Searcher::Open(dir / "index");
+  REQUIRE(searcher);
+  auto results = (*searcher)->Search({.query = "cooperation"});
+  REQUIRE(results);
+  REQUIRE(results->hits.size() == 1);
+  CHECK_FALSE(results->hits[0].text.empty());  // a shared index keeps the text
+}
