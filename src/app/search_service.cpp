@@ -175,6 +175,9 @@ Result<IndexSyncReport> SearchService::Sync() {
   synced_ = true;
   IndexSyncReport report;
   if (library_.read_only()) return report;
+  // A rebuild killed as it swapped the new index in left it complete beside the folder.
+  auto swapped = search::CompleteInterruptedSwap(library_.home().index);
+  if (!swapped) return Fail(swapped.error());
   std::error_code ec;
   if (std::filesystem::exists(library_.home().index, ec)) {
     // An index written by an older NormTrack lacks terms queries now rely on: rebuild it. (An

@@ -73,7 +73,8 @@ class SearchService {
   explicit SearchService(Library& library, const ReferenceData* reference = nullptr);
   ~SearchService();
 
-  // Indexes every document the outbox lists (invariant 7). A read-only library does nothing.
+  // Indexes every document the outbox lists (invariant 7), after putting in place the index of a
+  // rebuild killed as it swapped it in. A read-only library does nothing.
   // When most of the library is queued (a first large import), it rebuilds instead: faster on
   // a machine with more than one core.
   [[nodiscard]] Result<IndexSyncReport> Sync();

@@ -27,6 +27,17 @@ constexpr std::size_t kItemsPerFlush = 500;
 
 }  // namespace
 
+namespace {
+
+// FOLDER.shardW-N, FOLDER.new, FOLDER.old: a rebuild's folders beside the index.
+std::filesystem::path BesideFolder(const std::filesystem::path& folder, std::string_view suffix) {
+  std::filesystem::path out = folder;
+  out += suffix;
+  return out;
+}
+
+}  // namespace
+
 struct IndexBuilder::Impl {
   std::filesystem::path folder;
   std::size_t items_per_shard = kDefaultItemsPerShard;
@@ -44,9 +55,7 @@ struct IndexBuilder::Impl {
   std::string Name() const { return "the search index " + Quoted(platform::PathToUtf8(folder)); }
 
   std::filesystem::path Beside(std::string_view suffix) const {
-    std::filesystem::path out = folder;
-    out += suffix;
-    return out;
+    return BesideFolder(folder, suffix);
   }
 
   // A new, empty shard folder of worker `worker`; kept in `shards` so that it is merged, or
@@ -186,6 +195,26 @@ Status RemoveRebuildLeftovers(const RebuildLeftovers& leftovers) {
     }
   }
   return {};
+}
+
+Result<bool> CompleteInterruptedSwap(const std::filesystem::path& folder) {
+  const std::filesystem::path merged = BesideFolder(folder, ".new");
+  const std::filesystem::path previous = BesideFolder(folder, ".old");
+  std::error_code ec;
+  // Finish moves the old index aside only once the merge is complete: with FOLDER.old there,
+  // FOLDER.new is whole. Without it, FOLDER.new may be a merge cut short.
+  if (std::filesystem::exists(folder, ec) || !std::filesystem::exists(merged, ec) ||
+      !std::filesystem::exists(previous, ec)) {
+    return false;
+  }
+  std::filesystem::rename(merged, folder, ec);
+  if (ec) {
+    return Fail(ErrorCode::kIo, "Could not put the rebuilt index " +
+                                    Quoted(platform::PathToUtf8(merged)) +
+                                    " in place of the search index: " + ec.message() + ".");
+  }
+  std::filesystem::remove_all(previous, ec);  // if it stays, the check reports it
+  return true;
 }
 
 IndexBuilder::IndexBuilder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -44,6 +44,11 @@ struct RebuildLeftovers {
 // Errors: kIo naming the first folder that cannot be removed.
 [[nodiscard]] Status RemoveRebuildLeftovers(const RebuildLeftovers& leftovers);
 
+// Completes a rebuild killed between Finish's two renames: the old index moved aside
+// (FOLDER.old) and the merged one (FOLDER.new) not yet in its place. True when it put FOLDER.new
+// in place, false when there was nothing to complete. Errors: kIo.
+[[nodiscard]] Result<bool> CompleteInterruptedSwap(const std::filesystem::path& folder);
+
 class IndexBuilder {
  public:
   // Starts `workers` threads (at least 1) writing an index in `layout`, each starting a new

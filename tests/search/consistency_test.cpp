@@ -150,8 +150,10 @@ TEST_CASE(
   CAPTURE(queued);
   for (int i = 0; i < queued; ++i) {
     inputs.Write("statement-" + std::to_string(i) + ".md",
-                 "# Joint Statement " + std::to_string(i) + "\n\nTokyo, March 3, 2020\n\n1. Japan "
-                 "and Singapore will exchange views on topic " + std::to_string(i) + ".\n");
+                 "# Joint Statement " + std::to_string(i) +
+                     "\n\nTokyo, March 3, 2020\n\n1. Japan "
+                     "and Singapore will exchange views on topic " +
+                     std::to_string(i) + ".\n");
   }
   f.Import({inputs.path()}, /*indexed=*/false);
   auto synced = f.search->Sync();
@@ -288,7 +290,8 @@ TEST_CASE("Index consistency: check reads the index while another program holds 
   SearchFixture f;
   f.ImportCorpus();
   // The other program (the app importing, say): it holds the only writable handle.
-  auto writer = search::Indexer::Open(f.library->home().index, search::IndexOpenMode::kOpenOrCreate);
+  auto writer =
+      search::Indexer::Open(f.library->home().index, search::IndexOpenMode::kOpenOrCreate);
   REQUIRE(writer);
   auto check = f.search->Check();
   REQUIRE(check);
@@ -302,4 +305,28 @@ TEST_CASE("Index consistency: check reads the index while another program holds 
   REQUIRE(drift);
   CHECK_FALSE(drift->ok());
   CHECK(drift->index_documents == 1);
+}
+
+TEST_CASE("Index consistency: the next open completes a rebuild killed as it swapped the index in",
+          "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  const auto index = f.library->home().index;
+  auto beside = [&](const char* suffix) {
+    auto path = index;
+    path += suffix;
+    return path;
+  };
+  // Finish moved the old index aside and was killed before moving the merged one in.
+  std::filesystem::rename(index, beside(".new"));
+  std::filesystem::create_directories(beside(".old"));
+  f.Reopen();
+  auto found = f.Search("\"critical infrastructure\" actor:Japan");
+  CHECK(HasLabel(found, "7(2)a", search::ItemKind::kCommitment));
+  CHECK_FALSE(std::filesystem::exists(beside(".new")));
+  CHECK_FALSE(std::filesystem::exists(beside(".old")));
+  auto check = f.search->Check();
+  REQUIRE(check);
+  CHECK(check->ok());
+  CHECK(check->index_documents == 2);
 }

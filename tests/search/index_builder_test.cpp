@@ -176,3 +176,39 @@ TEST_CASE("IndexBuilder: what a crashed build left is found, cleared and not mer
   CHECK(Matches(dir / "index", "botnets").empty());
   CHECK(Matches(dir / "index", "infrastructure").size() == 12);
 }
+
+TEST_CASE("IndexBuilder: a rebuild killed between its two renames is completed, not lost",
+          "[search]") {
+  test::TempDir dir;
+  const auto documents = Documents(4);
+  {
+    auto builder = IndexBuilder::Start(dir / "index", 2);
+    REQUIRE(builder);
+    for (const auto& document : documents) REQUIRE((*builder)->Add(document));
+    REQUIRE((*builder)->Finish());
+  }
+  // Nothing to complete: the index is in place.
+  auto nothing = CompleteInterruptedSwap(dir / "index");
+  REQUIRE(nothing);
+  CHECK_FALSE(*nothing);
+
+  // Killed after moving the old index aside, before moving the merged one in.
+  std::filesystem::rename(dir / "index", dir / "index.new");
+  std::filesystem::create_directories(dir / "index.old");
+  dir.Write("index.old/postlist.glass", "the previous index");
+  auto completed = CompleteInterruptedSwap(dir / "index");
+  REQUIRE(completed);
+  CHECK(*completed);
+  CHECK_FALSE(std::filesystem::exists(dir / "index.new"));
+  CHECK_FALSE(std::filesystem::exists(dir / "index.old"));
+  CHECK(Matches(dir / "index", "infrastructure").size() == 12);
+
+  // Killed during the merge of a first rebuild: no old index aside, so the merge may be cut
+  // short, and it is not put in place.
+  std::filesystem::rename(dir / "index", dir / "index.new");
+  auto partial = CompleteInterruptedSwap(dir / "index");
+  REQUIRE(partial);
+  CHECK_FALSE(*partial);
+  CHECK_FALSE(std::filesystem::exists(dir / "index"));
+  CHECK(std::filesystem::exists(dir / "index.new"));
+}
