@@ -74,12 +74,12 @@ Result<bool> HealthCheck::Find(HealthReport& report, std::vector<std::string>& p
   for (std::size_t i = 0; i < index->drift.size() && i < kIndexDriftListed; ++i) {
     problems.push_back("Search index: " + index->drift[i]);
   }
-  if (!index->leftovers.folders.empty()) {
-    problems.push_back(LeftoversSentence(index->leftovers));
-  }
   if (index->drift.size() > kIndexDriftListed) {
     problems.push_back("Search index: " + std::to_string(index->drift.size() - kIndexDriftListed) +
                        " more disagreements with the database.");
+  }
+  if (!index->leftovers.folders.empty()) {
+    problems.push_back(LeftoversSentence(index->leftovers));
   }
   return true;
 }

@@ -25,10 +25,6 @@ constexpr std::size_t kQueueLimit = 64;
 // it grows (ordered maps), and a flush per few hundred items measured fastest (performance.md).
 constexpr std::size_t kItemsPerFlush = 500;
 
-}  // namespace
-
-namespace {
-
 // FOLDER.shardW-N, FOLDER.new, FOLDER.old: a rebuild's folders beside the index.
 std::filesystem::path BesideFolder(const std::filesystem::path& folder, std::string_view suffix) {
   std::filesystem::path out = folder;

@@ -26,8 +26,8 @@ std::string EncodeItemData(const IndexDocument& document, const IndexItem& item,
     out += field;
     out += kSeparator;
   }
-  if (with_text)
-    out += item.text;  // last: may contain anything but the separator is never in stored text
+  // Last: it may contain anything, but the separator is never in stored text.
+  if (with_text) out += item.text;
   return out;
 }
 
