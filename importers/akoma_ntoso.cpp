@@ -1,3 +1,7 @@
+// The Akoma Ntoso importer: recognising the format from its root element, parsing it with the
+// safety checks and errors of akoma_ntoso_xml.cpp, and the reader that turns the parsed tree
+// into an ImportedDocument (references and actors, metadata, inline text, the body walk).
+
 #include "importers/akoma_ntoso.h"
 
 #include <pugixml.hpp>
@@ -8,10 +12,13 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/platform.h"
 #include "core/text.h"
+#include "importers/akoma_ntoso_internal.h"
 #include "importers/nesting_limit.h"
 #include "importers/text_decoding.h"
 
@@ -28,13 +35,6 @@ std::string_view AknVersionOf(std::string_view uri) {
   if (uri.starts_with(kAkn20Namespace)) return "2.0";
   return "";
 }
-
-std::string_view LocalName(std::string_view qualified) {
-  std::size_t colon = qualified.find(':');
-  return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
-}
-
-std::string_view LocalName(const pugi::xml_node& node) { return LocalName(node.name()); }
 
 // ---- Sniffing the root element without parsing the whole file -------------------------------
 
@@ -150,96 +150,119 @@ std::string NamespaceOf(const pugi::xml_node& node) {
   return "";
 }
 
-// ---- Errors -------------------------------------------------------------------------------
+}  // namespace
 
-// 1-based line and column (in code points) of a byte offset.
-std::pair<int, int> LineAndColumn(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
-  int column = 1 + static_cast<int>(CodePointCount(text.substr(line_start, offset - line_start)));
-  return {LineOfOffset(text, offset), column};
-}
+namespace akn {
 
-// pugixml's parse result as one user sentence: what is wrong and where.
-Error PugixmlError(const SourceFile& file, const pugi::xml_parse_result& result,
-                   std::string_view text) {
-  const auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(result.offset, 0));
-  // pugixml stops at (or just before) the end of a file that was cut short.
-  const std::size_t last = text.find_last_not_of(" \t\r\n");
-  const std::size_t content_end = last == std::string_view::npos ? 0 : last + 1;
-  const bool at_end = offset + 1 >= content_end;
-  std::string description;
-  switch (result.status) {
-    case pugi::status_unrecognized_tag: description = "a tag that cannot be read"; break;
-    case pugi::status_bad_pi: description = "a malformed processing instruction"; break;
-    case pugi::status_bad_comment: description = "a malformed comment"; break;
-    case pugi::status_bad_cdata: description = "a malformed CDATA section"; break;
-    case pugi::status_bad_doctype: description = "a malformed DOCTYPE"; break;
-    case pugi::status_bad_pcdata: description = "malformed text"; break;
-    case pugi::status_bad_start_element: description = "a malformed start tag"; break;
-    case pugi::status_bad_attribute: description = "a malformed attribute"; break;
-    case pugi::status_bad_end_element: description = "a malformed end tag"; break;
-    case pugi::status_end_element_mismatch:
-      description = "an end tag that does not match its start tag";
-      break;
-    case pugi::status_no_document_element: description = "no root element"; break;
-    case pugi::status_append_invalid_root: description = "a second root element"; break;
-    default: description = "an internal parser error"; break;
-  }
-  // A file cut short fails at its very end, or inside a tag that never closes; saying so
-  // helps more than naming the construct.
-  const bool unclosed_tag = text.find('>', offset) == std::string_view::npos;
-  if (result.status != pugi::status_no_document_element && (at_end || unclosed_tag)) {
-    description = "the text ends before all elements are closed (is the file truncated?)";
-  }
-  auto [line, column] = LineAndColumn(text, offset);
-  return Error{ErrorCode::kParse, "File " + Quoted(file.DisplayName()) +
-                                      " is not well-formed XML: " + description + " at line " +
-                                      std::to_string(line) + ", column " +
-                                      std::to_string(column) + "."};
-}
+namespace {
 
-// ---- Small helpers over the tree ----------------------------------------------------------
-
-pugi::xml_node Child(const pugi::xml_node& node, std::string_view local) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c) == local) return c;
-  }
-  return {};
-}
-
-std::vector<pugi::xml_node> Children(const pugi::xml_node& node, std::string_view local) {
-  std::vector<pugi::xml_node> out;
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_element && LocalName(c) == local) out.push_back(c);
-  }
-  return out;
-}
-
-// The first descendant (document order) with a local name, skipping subtrees named `skip`.
-pugi::xml_node Find(const pugi::xml_node& node, std::string_view local,
-                    std::string_view skip = "") {
+void ForEachElement(const pugi::xml_node& node, const auto& visit) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
-    if (LocalName(c) == local) return c;
-    if (!skip.empty() && LocalName(c) == skip) continue;
-    if (pugi::xml_node found = Find(c, local, skip)) return found;
+    visit(c);
+    ForEachElement(c, visit);
   }
-  return {};
 }
 
-// AKN 3.0 identifies elements by eId, 2.0 by id.
-std::string IdOf(const pugi::xml_node& node) {
-  if (pugi::xml_attribute a = node.attribute("eId")) return a.value();
-  return node.attribute("id").value();
+bool IsAllCaps(std::string_view text) {
+  bool has_letter = false;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') has_letter = true;
+  }
+  return has_letter;
 }
 
-// "#cnd" or "cnd" -> "cnd".
-std::string_view RefTarget(std::string_view href) {
-  if (href.starts_with('#')) href.remove_prefix(1);
-  return href;
+}  // namespace
+
+void Reader::CollectReferences(const pugi::xml_node& root) {
+  ForEachElement(root, [&](const pugi::xml_node& node) {
+    std::string_view name = LocalName(node);
+    if (name.starts_with("TLC")) {
+      std::string id = IdOf(node);
+      if (!id.empty()) {
+        tlc_.try_emplace(id, TlcEntry{std::string(name),
+                                      CollapseWhitespace(node.attribute("showAs").value())});
+      }
+    } else if (name == "note" && LocalName(node.parent()) == "notes") {
+      meta_notes_.try_emplace(IdOf(node), node);
+    }
+  });
 }
+
+void Reader::ReadActors(const pugi::xml_node& root) {
+  // What the text says someone does (party, signatory, speaker) wins over the FRBR author role.
+  std::map<std::string, std::string> text_roles;  // TLC id -> role, first one wins
+  std::map<std::string, std::string> meta_roles;
+  std::set<std::string> editors;  // who made the markup, not the document
+  auto role_title = [&](const pugi::xml_node& node) -> std::string {
+    for (const char* attribute : {"as", "refersTo"}) {
+      auto it = tlc_.find(std::string(RefTarget(node.attribute(attribute).value())));
+      if (it != tlc_.end() && it->second.kind == "TLCRole") return it->second.show_as;
+    }
+    return "";
+  };
+  ForEachElement(root, [&](const pugi::xml_node& node) {
+    std::string_view name = LocalName(node);
+    if (name == "identification" || name == "references") {
+      editors.insert(std::string(RefTarget(node.attribute("source").value())));
+    } else if (name == "FRBRauthor") {
+      std::string id(RefTarget(node.attribute("href").value()));
+      if (LocalName(node.parent()) == "FRBRWork") {
+        meta_roles.try_emplace(id, "author");
+      } else {
+        editors.insert(id);
+      }
+    } else if (name == "party") {
+      text_roles.try_emplace(std::string(RefTarget(node.attribute("refersTo").value())), "party");
+    } else if (name == "person" && LocalName(node.parent()) == "signature") {
+      text_roles.try_emplace(std::string(RefTarget(node.attribute("refersTo").value())),
+                             "signatory");
+    } else if (pugi::xml_attribute by = node.attribute("by")) {
+      // A speech, question or answer: the speaker, with the office they speak in when the
+      // markup names a TLCRole ("Minister for Education and Sports").
+      std::string role = role_title(node);
+      text_roles.try_emplace(std::string(RefTarget(by.value())), role.empty() ? "speaker" : role);
+    }
+  });
+  auto role_of = [&](const std::string& id) -> std::optional<std::string> {
+    if (auto it = text_roles.find(id); it != text_roles.end()) return it->second;
+    if (auto it = meta_roles.find(id); it != meta_roles.end()) return it->second;
+    return std::nullopt;
+  };
+
+  std::vector<std::string> editor_names;
+  std::set<std::string> seen_ids;
+  ForEachElement(root, [&](const pugi::xml_node& node) {
+    std::string_view kind = LocalName(node);
+    if (kind != "TLCPerson" && kind != "TLCOrganization") return;
+    std::string id = IdOf(node);
+    std::string name = CollapseWhitespace(node.attribute("showAs").value());
+    if (name.empty()) name = id;
+    if (name.empty()) return;
+    std::optional<std::string> role = role_of(id);
+    if (!role && editors.contains(id)) {
+      if (std::find(editor_names.begin(), editor_names.end(), name) == editor_names.end()) {
+        editor_names.push_back(name);
+      }
+      return;
+    }
+    std::string role_text = role.value_or("");
+    // Components repeat the same references, sometimes in capitals ("EUROPEAN COMMISSION").
+    for (ImportedActorMention& actor : document_.actors) {
+      if (ToLowerAscii(actor.name) == ToLowerAscii(name)) {
+        if (IsAllCaps(actor.name) && !IsAllCaps(name)) actor.name = name;
+        if (actor.role.empty()) actor.role = role_text;
+        return;
+      }
+    }
+    document_.actors.push_back(ImportedActorMention{
+        name, kind == "TLCPerson" ? "person" : "organisation", role_text});
+  });
+  if (!editor_names.empty()) document_.metadata["markup_editor"] = Join(editor_names, "; ");
+}
+
+namespace {
 
 // "2012-02-22", "2011-06-10T10:02:00+02:00", "2011-06" -> the ISO date part; "" otherwise.
 std::string IsoDate(std::string_view value) {
@@ -293,157 +316,6 @@ bool LooksLikeUnSymbol(std::string_view text) {
       return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
              c == '.' || c == '-';
     });
-  });
-}
-
-bool IsAllCaps(std::string_view text) {
-  bool has_letter = false;
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') has_letter = true;
-  }
-  return has_letter;
-}
-
-// ---- Text flattening ------------------------------------------------------------------------
-
-// Marks where a footnote was taken out of the running text (see NormaliseFlattened).
-constexpr char kNoteMark = '\x01';
-
-// Elements whose text is never part of a paragraph.
-bool IsSilent(std::string_view name) {
-  static const std::set<std::string_view> kSilent = {
-      "meta", "toc", "img", "marker", "eol", "eop", "documentRef", "componentRef", "noteRef",
-      "authorialNote", "note", "omissis"};
-  return kSilent.contains(name);
-}
-
-// Block-level elements: their text is separated from what follows even without white space.
-bool IsBlockName(std::string_view name) {
-  static const std::set<std::string_view> kBlocks = {
-      "p", "block", "blockList", "item", "listIntroduction", "listWrapUp", "tr", "td", "th",
-      "intro", "wrapUp", "content", "list", "num", "heading", "subheading", "from", "container",
-      "formula", "citation", "recital", "tblock", "li", "ul", "ol"};
-  return kBlocks.contains(name);
-}
-
-// Collapses white space, and removes the space that pretty-printing or a removed footnote left
-// before punctuation or after an opening bracket or quote ("products\n   ;" -> "products;",
-// "‘<term>\n mixture</term>’" -> "‘mixture’"), which a human never typed.
-std::string NormaliseFlattened(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == kNoteMark;
-  };
-  for (std::size_t i = 0; i < raw.size();) {
-    if (!is_space(raw[i])) {
-      out += raw[i++];
-      continue;
-    }
-    std::size_t end = i;
-    bool artificial = false;
-    while (end < raw.size() && is_space(raw[end])) {
-      if (raw[end] == '\n' || raw[end] == kNoteMark) artificial = true;
-      ++end;
-    }
-    bool before_punctuation =
-        end < raw.size() && std::string_view(",;:.)").find(raw[end]) != std::string_view::npos;
-    bool after_opening = out.ends_with('(') || out.ends_with('[') ||
-                         out.ends_with("\u2018") || out.ends_with("\u201C");
-    if (!(artificial && !out.empty() && (before_punctuation || after_opening))) out += ' ';
-    i = end;
-  }
-  return CollapseWhitespace(out);
-}
-
-// ---- The reader -----------------------------------------------------------------------------
-
-struct TlcEntry {
-  std::string kind;  // local name: TLCPerson, TLCOrganization, TLCRole...
-  std::string show_as;
-};
-
-// Where a paragraph is: its enclosing headings, the label waiting for its first block, whether
-// it is boilerplate. Copied on the way down; the label slot lives in the numbered element's
-// stack frame so that only the first block below that element takes it.
-struct Context {
-  std::vector<std::string> heading_path;
-  std::string* label_slot = nullptr;
-  std::string unheaded_number;  // an enclosing number not yet on the heading path
-  bool boilerplate = false;
-};
-
-class Reader {
- public:
-  Reader(const SourceFile& file, std::string_view text) : file_(file), text_(text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') line_starts_.push_back(i + 1);
-    }
-  }
-
-  Result<ImportedDocument> Read(const pugi::xml_document& xml);
-
- private:
-  int LineOf(const pugi::xml_node& node) const {
-    std::ptrdiff_t offset = node.offset_debug();
-    if (offset < 0) return 0;
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(),
-                               static_cast<std::size_t>(offset));
-    return 1 + static_cast<int>(it - line_starts_.begin());
-  }
-
-  void CollectReferences(const pugi::xml_node& root);
-  void ReadMetadata(const pugi::xml_node& main);
-  void ReadActors(const pugi::xml_node& root);
-  std::string ShowAs(std::string_view href) const {
-    auto it = tlc_.find(std::string(RefTarget(href)));
-    return it == tlc_.end() ? "" : it->second.show_as;
-  }
-
-  std::string Flatten(const pugi::xml_node& node);
-  void FlattenInto(const pugi::xml_node& node, std::string& out);
-  void AddNote(const pugi::xml_node& note, std::string marker);
-
-  void Walk(const pugi::xml_node& node, const Context& context);
-  void WalkContainer(const pugi::xml_node& node, const Context& context);
-  void EmitBlock(const pugi::xml_node& node, const Context& context);
-  void EmitTable(const pugi::xml_node& table, const Context& context);
-  void Emit(std::string text, const pugi::xml_node& node, const Context& context);
-  std::string ComponentTitle(const pugi::xml_node& component);
-
-  const SourceFile& file_;
-  std::string_view text_;
-  std::vector<std::size_t> line_starts_{0};
-  std::map<std::string, TlcEntry> tlc_;                  // by eId/id, first definition wins
-  std::map<std::string, pugi::xml_node> meta_notes_;     // meta/notes/note by eId/id
-  std::set<std::string> notes_seen_;
-  std::vector<ImportedParagraph> notes_;
-  bool omitted_text_ = false;
-  ImportedDocument document_;
-};
-
-
-void ForEachElement(const pugi::xml_node& node, const auto& visit) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (c.type() != pugi::node_element) continue;
-    visit(c);
-    ForEachElement(c, visit);
-  }
-}
-
-void Reader::CollectReferences(const pugi::xml_node& root) {
-  ForEachElement(root, [&](const pugi::xml_node& node) {
-    std::string_view name = LocalName(node);
-    if (name.starts_with("TLC")) {
-      std::string id = IdOf(node);
-      if (!id.empty()) {
-        tlc_.try_emplace(id, TlcEntry{std::string(name),
-                                      CollapseWhitespace(node.attribute("showAs").value())});
-      }
-    } else if (name == "note" && LocalName(node.parent()) == "notes") {
-      meta_notes_.try_emplace(IdOf(node), node);
-    }
   });
 }
 
@@ -504,6 +376,8 @@ DocumentKind KindOf(std::string_view type, const std::map<std::string, std::stri
   if (get("frbr_country") == "un" && says("report", "report")) return DocumentKind::kUnReport;
   return DocumentKind::kOther;
 }
+
+}  // namespace
 
 void Reader::ReadMetadata(const pugi::xml_node& main) {
   auto& metadata = document_.metadata;
@@ -580,77 +454,59 @@ void Reader::ReadMetadata(const pugi::xml_node& main) {
   document_.kind = KindOf(LocalName(main), metadata, document_.title);
 }
 
-void Reader::ReadActors(const pugi::xml_node& root) {
-  // What the text says someone does (party, signatory, speaker) wins over the FRBR author role.
-  std::map<std::string, std::string> text_roles;  // TLC id -> role, first one wins
-  std::map<std::string, std::string> meta_roles;
-  std::set<std::string> editors;  // who made the markup, not the document
-  auto role_title = [&](const pugi::xml_node& node) -> std::string {
-    for (const char* attribute : {"as", "refersTo"}) {
-      auto it = tlc_.find(std::string(RefTarget(node.attribute(attribute).value())));
-      if (it != tlc_.end() && it->second.kind == "TLCRole") return it->second.show_as;
-    }
-    return "";
-  };
-  ForEachElement(root, [&](const pugi::xml_node& node) {
-    std::string_view name = LocalName(node);
-    if (name == "identification" || name == "references") {
-      editors.insert(std::string(RefTarget(node.attribute("source").value())));
-    } else if (name == "FRBRauthor") {
-      std::string id(RefTarget(node.attribute("href").value()));
-      if (LocalName(node.parent()) == "FRBRWork") {
-        meta_roles.try_emplace(id, "author");
-      } else {
-        editors.insert(id);
-      }
-    } else if (name == "party") {
-      text_roles.try_emplace(std::string(RefTarget(node.attribute("refersTo").value())), "party");
-    } else if (name == "person" && LocalName(node.parent()) == "signature") {
-      text_roles.try_emplace(std::string(RefTarget(node.attribute("refersTo").value())),
-                             "signatory");
-    } else if (pugi::xml_attribute by = node.attribute("by")) {
-      // A speech, question or answer: the speaker, with the office they speak in when the
-      // markup names a TLCRole ("Minister for Education and Sports").
-      std::string role = role_title(node);
-      text_roles.try_emplace(std::string(RefTarget(by.value())), role.empty() ? "speaker" : role);
-    }
-  });
-  auto role_of = [&](const std::string& id) -> std::optional<std::string> {
-    if (auto it = text_roles.find(id); it != text_roles.end()) return it->second;
-    if (auto it = meta_roles.find(id); it != meta_roles.end()) return it->second;
-    return std::nullopt;
-  };
-
-  std::vector<std::string> editor_names;
-  std::set<std::string> seen_ids;
-  ForEachElement(root, [&](const pugi::xml_node& node) {
-    std::string_view kind = LocalName(node);
-    if (kind != "TLCPerson" && kind != "TLCOrganization") return;
-    std::string id = IdOf(node);
-    std::string name = CollapseWhitespace(node.attribute("showAs").value());
-    if (name.empty()) name = id;
-    if (name.empty()) return;
-    std::optional<std::string> role = role_of(id);
-    if (!role && editors.contains(id)) {
-      if (std::find(editor_names.begin(), editor_names.end(), name) == editor_names.end()) {
-        editor_names.push_back(name);
-      }
-      return;
-    }
-    std::string role_text = role.value_or("");
-    // Components repeat the same references, sometimes in capitals ("EUROPEAN COMMISSION").
-    for (ImportedActorMention& actor : document_.actors) {
-      if (ToLowerAscii(actor.name) == ToLowerAscii(name)) {
-        if (IsAllCaps(actor.name) && !IsAllCaps(name)) actor.name = name;
-        if (actor.role.empty()) actor.role = role_text;
-        return;
-      }
-    }
-    document_.actors.push_back(ImportedActorMention{
-        name, kind == "TLCPerson" ? "person" : "organisation", role_text});
-  });
-  if (!editor_names.empty()) document_.metadata["markup_editor"] = Join(editor_names, "; ");
+// Elements whose text is never part of a paragraph.
+bool IsSilent(std::string_view name) {
+  static const std::set<std::string_view> kSilent = {
+      "meta", "toc", "img", "marker", "eol", "eop", "documentRef", "componentRef", "noteRef",
+      "authorialNote", "note", "omissis"};
+  return kSilent.contains(name);
 }
+
+namespace {
+
+// Marks where a footnote was taken out of the running text (see NormaliseFlattened).
+constexpr char kNoteMark = '\x01';
+
+// Block-level elements: their text is separated from what follows even without white space.
+bool IsBlockName(std::string_view name) {
+  static const std::set<std::string_view> kBlocks = {
+      "p", "block", "blockList", "item", "listIntroduction", "listWrapUp", "tr", "td", "th",
+      "intro", "wrapUp", "content", "list", "num", "heading", "subheading", "from", "container",
+      "formula", "citation", "recital", "tblock", "li", "ul", "ol"};
+  return kBlocks.contains(name);
+}
+
+// Collapses white space, and removes the space that pretty-printing or a removed footnote left
+// before punctuation or after an opening bracket or quote ("products\n   ;" -> "products;",
+// "‘<term>\n mixture</term>’" -> "‘mixture’"), which a human never typed.
+std::string NormaliseFlattened(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == kNoteMark;
+  };
+  for (std::size_t i = 0; i < raw.size();) {
+    if (!is_space(raw[i])) {
+      out += raw[i++];
+      continue;
+    }
+    std::size_t end = i;
+    bool artificial = false;
+    while (end < raw.size() && is_space(raw[end])) {
+      if (raw[end] == '\n' || raw[end] == kNoteMark) artificial = true;
+      ++end;
+    }
+    bool before_punctuation =
+        end < raw.size() && std::string_view(",;:.)").find(raw[end]) != std::string_view::npos;
+    bool after_opening = out.ends_with('(') || out.ends_with('[') ||
+                         out.ends_with("\u2018") || out.ends_with("\u201C");
+    if (!(artificial && !out.empty() && (before_punctuation || after_opening))) out += ' ';
+    i = end;
+  }
+  return CollapseWhitespace(out);
+}
+
+}  // namespace
 
 std::string Reader::Flatten(const pugi::xml_node& node) {
   std::string raw;
@@ -702,6 +558,8 @@ void Reader::AddNote(const pugi::xml_node& note, std::string marker) {
   if (!paragraph.text.empty()) notes_.push_back(std::move(paragraph));
 }
 
+namespace {
+
 bool HasDirectText(const pugi::xml_node& node) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) &&
@@ -720,6 +578,8 @@ bool IsTextBlock(const pugi::xml_node& node) {
       "tocItem", "crossHeading", "docTitle", "docNumber", "docDate"};
   return kTextBlocks.contains(LocalName(node)) || HasDirectText(node);
 }
+
+}  // namespace
 
 void Reader::Walk(const pugi::xml_node& node, const Context& context) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
@@ -871,35 +731,7 @@ Result<ImportedDocument> Reader::Read(const pugi::xml_document& xml) {
   return std::move(document_);
 }
 
-// Entities are never expanded (pugixml does not, by design), and a DOCTYPE that declares them
-// is refused outright: its only uses in the wild are attacks (external entities reading local
-// files, "billion laughs") and text that would silently lose words.
-std::optional<Error> EntityDeclarationError(const SourceFile& file, std::string_view text) {
-  std::size_t at = text.find("<!ENTITY");
-  if (at == std::string_view::npos) return std::nullopt;
-  return Error{ErrorCode::kParse,
-               "File " + Quoted(file.DisplayName()) + " declares XML entities in its DOCTYPE (line " +
-                   std::to_string(LineOfOffset(text, at)) +
-                   "), which NormTrack never expands for safety; remove the DOCTYPE and import "
-                   "the file again."};
-}
-
-// The first element nested deeper than kMaxNestingDepth, found without recursion (pugixml's
-// walker keeps its own stack): the Reader's walkers recurse once per level.
-pugi::xml_node TooDeepElement(pugi::xml_document& xml) {
-  struct DepthWalker : pugi::xml_tree_walker {
-    pugi::xml_node found;
-    bool for_each(pugi::xml_node& node) override {
-      if (depth() < kMaxNestingDepth) return true;
-      found = node;
-      return false;
-    }
-  } walker;
-  xml.traverse(walker);
-  return walker.found;
-}
-
-}  // namespace
+}  // namespace akn
 
 int AkomaNtosoImporter::Confidence(const SourceFile& file) const {
   std::string decoded;
@@ -907,7 +739,7 @@ int AkomaNtosoImporter::Confidence(const SourceFile& file) const {
   if (!sniffed) return 0;
   std::string_view text = *sniffed;
   std::optional<StartTag> root = FirstStartTag(text);
-  if (!root || LocalName(root->name) != "akomaNtoso") return 0;
+  if (!root || akn::LocalName(root->name) != "akomaNtoso") return 0;
   return AknVersionOf(NamespaceOf(*root)).empty() ? 0 : 95;
 }
 
@@ -917,7 +749,7 @@ Result<ImportedDocument> AkomaNtosoImporter::Read(const SourceFile& file) const 
 
   // Checked before parsing: a hostile DOCTYPE gets the same answer whether or not the rest of
   // the file is well-formed.
-  if (auto refused = EntityDeclarationError(file, *text)) return Fail(*refused);
+  if (auto refused = akn::EntityDeclarationError(file, *text)) return Fail(*refused);
 
   pugi::xml_document xml;
   // parse_ws_pcdata keeps the spaces between inline elements ("<person>A,</person> <person>").
@@ -925,22 +757,22 @@ Result<ImportedDocument> AkomaNtosoImporter::Read(const SourceFile& file) const 
       xml.load_buffer(text->data(), text->size(),
                       pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype,
                       pugi::encoding_utf8);
-  if (!result) return Fail(PugixmlError(file, result, *text));
-  if (pugi::xml_node deep = TooDeepElement(xml)) {
+  if (!result) return Fail(akn::PugixmlError(file, result, *text));
+  if (pugi::xml_node deep = akn::TooDeepElement(xml)) {
     return Fail(TooDeeplyNestedError(
         file.DisplayName(), LineOfOffset(*text, static_cast<std::size_t>(deep.offset_debug()))));
   }
 
   pugi::xml_node root = xml.document_element();
   std::string ns = NamespaceOf(root);
-  if (LocalName(root) != "akomaNtoso" || AknVersionOf(ns).empty()) {
+  if (akn::LocalName(root) != "akomaNtoso" || AknVersionOf(ns).empty()) {
     return Fail(ErrorCode::kUnsupported,
                 "File " + Quoted(file.DisplayName()) + " is XML but not Akoma Ntoso: its root "
                 "element is '" + std::string(root.name()) + "'" +
                     (ns.empty() ? std::string(" without a namespace") : " in namespace " + ns) +
                     ".");
   }
-  Reader reader(file, *text);
+  akn::Reader reader(file, *text);
   auto document = reader.Read(xml);
   if (!document) return document;
   for (pugi::xml_node node = xml.first_child(); node; node = node.next_sibling()) {
