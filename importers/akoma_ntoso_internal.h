@@ -1,7 +1,10 @@
 #pragma once
 // What the pieces of the Akoma Ntoso importer share; not for use outside importers/akoma_ntoso*.
-// One Reader turns a parsed, checked document into an ImportedDocument (akoma_ntoso.cpp);
-// akoma_ntoso_xml.cpp holds the parse checks and the lookups over the tree it uses.
+// One Reader turns a parsed, checked document into an ImportedDocument. Its members are defined
+// by concern: akoma_ntoso.cpp (Read: the order of the passes), akoma_ntoso_references.cpp (TLC
+// references, actors), akoma_ntoso_metadata.cpp (FRBR, preface, kind), akoma_ntoso_text.cpp
+// (inline text and footnotes) and akoma_ntoso_body.cpp (the walk into labelled paragraphs);
+// akoma_ntoso_xml.cpp holds the parse checks and the lookups over the tree they all use.
 
 #include <pugixml.hpp>
 
@@ -47,7 +50,7 @@ std::optional<Error> EntityDeclarationError(const SourceFile& file, std::string_
 // The first element nested deeper than kMaxNestingDepth, or a null node.
 pugi::xml_node TooDeepElement(pugi::xml_document& xml);
 
-// ---- Text flattening -----------------------------------------------------------------------
+// ---- Text flattening (akoma_ntoso_text.cpp) ------------------------------------------------
 
 // Elements whose text is never part of a paragraph.
 bool IsSilent(std::string_view name);
