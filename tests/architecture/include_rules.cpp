@@ -69,13 +69,14 @@ std::string WithoutBackticks(std::string_view text) {
   return plain;
 }
 
-std::vector<std::string> SplitList(std::string_view text) {
+// The pieces between separators, trimmed; empty pieces are kept so that callers can reject them.
+std::vector<std::string> SplitTrimmed(std::string_view text, char separator) {
   std::vector<std::string> items;
   while (true) {
-    const auto comma = text.find(',');
-    items.emplace_back(Trim(text.substr(0, comma)));
-    if (comma == std::string_view::npos) return items;
-    text.remove_prefix(comma + 1);
+    const auto at = text.find(separator);
+    items.emplace_back(Trim(text.substr(0, at)));
+    if (at == std::string_view::npos) return items;
+    text.remove_prefix(at + 1);
   }
 }
 
@@ -143,13 +144,7 @@ std::vector<std::string> SplitCells(std::string_view row) {
   row = Trim(row);
   row.remove_prefix(1);  // the leading '|'
   if (row.ends_with('|')) row.remove_suffix(1);
-  std::vector<std::string> cells;
-  while (true) {
-    const auto bar = row.find('|');
-    cells.emplace_back(Trim(row.substr(0, bar)));
-    if (bar == std::string_view::npos) return cells;
-    row.remove_prefix(bar + 1);
-  }
+  return SplitTrimmed(row, '|');
 }
 
 bool IsSeparatorCell(std::string_view cell) {
@@ -164,7 +159,7 @@ Result<IncludeRule> ParseRow(const std::vector<std::string>& cells, int line) {
   rule.module = WithoutBackticks(cells[0]);
   if (rule.module.empty()) return TableError(line, "a rule has an empty module name");
 
-  for (auto& pattern : SplitList(WithoutBackticks(cells[1]))) {
+  for (auto& pattern : SplitTrimmed(WithoutBackticks(cells[1]), ',')) {
     if (pattern.empty() || pattern.starts_with('/')) {
       return TableError(line, "the files of " + rule.module +
                                   " must be folders like `src/store/` or files like "
@@ -177,7 +172,7 @@ Result<IncludeRule> ParseRow(const std::vector<std::string>& cells, int line) {
   if (Lower(project).starts_with("anything")) {
     rule.any_project = true;
   } else {
-    for (auto& module : SplitList(project)) {
+    for (auto& module : SplitTrimmed(project, ',')) {
       if (module.empty()) {
         return TableError(line, "may include (project) of " + rule.module +
                                     " has an empty entry; list module names separated by commas");
