@@ -1,6 +1,7 @@
 // normtrack graph ...: queries over the commitment graph (open commitments, overdue follow-ups,
 // an actor's commitments, lineage, norms coverage, paths, centrality, components, ego
-// networks, exports and layouts).
+// networks, exports and layouts). One adder per subcommand, each with its own options; the
+// printing is in cli/graph_output.
 
 #include <CLI/CLI.hpp>
 
@@ -14,23 +15,6 @@
 
 namespace nt::cli {
 namespace {
-
-struct GraphArguments {
-  std::string dialogue;
-  int round = 0;
-  std::string today;
-  std::string actor, other;
-  std::int64_t commitment = 0;
-  bool csv = false;
-  std::size_t limit = 10;
-  std::string node;
-  int depth = 1;
-  std::vector<std::string> types;
-  std::string format = "graphml";
-  std::string output;
-  std::string algorithm = "fr";
-  bool json = false;
-};
 
 Result<std::vector<EntityKind>> Kinds(const std::vector<std::string>& names) {
   std::vector<EntityKind> kinds;
@@ -46,6 +30,7 @@ Result<std::vector<EntityKind>> Kinds(const std::vector<std::string>& names) {
 }
 
 // Opens the library and runs `body` with a GraphService; errors in arguments are usage errors.
+// The one place the graph subcommands get their service from: keep it so.
 template <typename Body>
 void WithGraph(CliContext& context, Body body) {
   auto library = context.OpenLibrary(app::OpenMode::kExisting);
@@ -59,14 +44,29 @@ void WithGraph(CliContext& context, Body body) {
   }
 }
 
-}  // namespace
+// What ego, export and layout are given to choose a subgraph. The node kinds are checked when
+// the command runs, after the library opened, so a missing library is the error a user sees
+// first.
+struct SubgraphArguments {
+  std::string ego;  // KIND:REF; "" = the whole graph
+  int depth = 1;
+  std::vector<std::string> types;
+};
 
-void AddGraphCommand(CLI::App& app, CliContext& context) {
-  auto a = std::make_shared<GraphArguments>();
-  CLI::App* command = app.add_subcommand("graph", "Queries over the commitment graph");
-  command->require_subcommand(1);
+Result<app::SubgraphRequest> ToSubgraphRequest(const SubgraphArguments& arguments) {
+  auto kinds = Kinds(arguments.types);
+  if (!kinds) return Fail(kinds.error());
+  return app::SubgraphRequest{arguments.ego, arguments.depth, *kinds};
+}
 
-  CLI::App* open = command->add_subcommand(
+void AddGraphOpenCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    std::string dialogue;
+    int round = 0;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* open = graph.add_subcommand(
       "open", "Open commitments of a round: no follow-up, or none of them done");
   open->add_option("--dialogue", a->dialogue, "The dialogue (name or unique part)")->required();
   open->add_option("--round", a->round, "The round number")->required();
@@ -83,8 +83,15 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* overdue = command->add_subcommand("overdue", "Follow-ups past their due date");
+void AddGraphOverdueCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    std::string today;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* overdue = graph.add_subcommand("overdue", "Follow-ups past their due date");
   overdue->add_option("--today", a->today, "Compare with this date instead of today");
   overdue->add_flag("--json", a->json, "Print as JSON");
   overdue->callback([&context, a] {
@@ -99,8 +106,15 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* actor = command->add_subcommand("actor", "An actor's commitments across dialogues");
+void AddGraphActorCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    std::string actor;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* actor = graph.add_subcommand("actor", "An actor's commitments across dialogues");
   actor->add_option("NAME", a->actor, "Actor name, alias or acronym")->required();
   actor->add_flag("--json", a->json, "Print as JSON");
   actor->callback([&context, a] {
@@ -115,8 +129,15 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* lineage = command->add_subcommand(
+void AddGraphLineageCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    std::int64_t commitment = 0;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* lineage = graph.add_subcommand(
       "lineage", "A commitment and those it continues or that continue it, across rounds");
   lineage->add_option("COMMITMENT", a->commitment, "Commitment id")->required();
   lineage->add_flag("--json", a->json, "Print as JSON");
@@ -132,8 +153,15 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* norms = command->add_subcommand("norms", "Norms coverage: actors x norms");
+void AddGraphNormsCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    bool csv = false;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* norms = graph.add_subcommand("norms", "Norms coverage: actors x norms");
   norms->add_flag("--csv", a->csv, "Print as CSV");
   norms->add_flag("--json", a->json, "Print as JSON");
   norms->callback([&context, a] {
@@ -150,25 +178,39 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* path = command->add_subcommand("path", "The shortest connection between two actors");
-  path->add_option("FROM", a->actor, "Actor")->required();
-  path->add_option("TO", a->other, "Actor")->required();
+void AddGraphPathCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    std::string from, to;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* path = graph.add_subcommand("path", "The shortest connection between two actors");
+  path->add_option("FROM", a->from, "Actor")->required();
+  path->add_option("TO", a->to, "Actor")->required();
   path->add_flag("--json", a->json, "Print as JSON");
   path->callback([&context, a] {
     WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto steps = service.Path(a->actor, a->other);
+      auto steps = service.Path(a->from, a->to);
       if (!steps) return Fail(steps.error());
       if (a->json) {
         PrintJson(PathToJson(*steps));
       } else {
-        PrintPath(*steps, a->actor, a->other);
+        PrintPath(*steps, a->from, a->to);
       }
       return {};
     });
   });
+}
 
-  CLI::App* central = command->add_subcommand("central", "Actors ranked by betweenness centrality");
+void AddGraphCentralCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    std::size_t limit = 10;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* central = graph.add_subcommand("central", "Actors ranked by betweenness centrality");
   central->add_option("--limit", a->limit, "How many (default 10)");
   central->add_flag("--json", a->json, "Print as JSON");
   central->callback([&context, a] {
@@ -183,14 +225,17 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* components = command->add_subcommand("components", "Connected components");
-  components->add_flag("--json", a->json, "Print as JSON");
-  components->callback([&context, a] {
+void AddGraphComponentsCommand(CLI::App& graph, CliContext& context) {
+  auto json = std::make_shared<bool>(false);
+  CLI::App* components = graph.add_subcommand("components", "Connected components");
+  components->add_flag("--json", *json, "Print as JSON");
+  components->callback([&context, json] {
     WithGraph(context, [&](app::GraphService& service) -> Status {
       auto list = service.Components();
       if (!list) return Fail(list.error());
-      if (a->json) {
+      if (*json) {
         PrintJson(ToJsonArray(*list));
       } else {
         PrintComponents(*list);
@@ -198,18 +243,24 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* ego = command->add_subcommand("ego", "The ego network of a node to depth N");
-  ego->add_option("NODE", a->node, "KIND:REF, e.g. actor:NISC")->required();
-  ego->add_option("--depth", a->depth, "Hops (default 1)");
-  ego->add_option("--types", a->types, "Only these node kinds, comma-separated");
+void AddGraphEgoCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    SubgraphArguments subgraph;
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* ego = graph.add_subcommand("ego", "The ego network of a node to depth N");
+  ego->add_option("NODE", a->subgraph.ego, "KIND:REF, e.g. actor:NISC")->required();
+  ego->add_option("--depth", a->subgraph.depth, "Hops (default 1)");
+  ego->add_option("--types", a->subgraph.types, "Only these node kinds, comma-separated");
   ego->add_flag("--json", a->json, "Print as JSON");
   ego->callback([&context, a] {
     WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto kinds = Kinds(a->types);
-      if (!kinds) return Fail(kinds.error());
-      app::SubgraphRequest request{a->node, a->depth, *kinds};
-      auto sub = service.Subgraph(request);
+      auto request = ToSubgraphRequest(a->subgraph);
+      if (!request) return Fail(request.error());
+      auto sub = service.Subgraph(*request);
       if (!sub) return Fail(sub.error());
       auto g = service.Graph();
       if (!g) return Fail(g.error());
@@ -222,22 +273,31 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
 
-  CLI::App* export_command = command->add_subcommand(
+void AddGraphExportCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    SubgraphArguments subgraph;
+    std::string format = "graphml";
+    std::string output;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* export_command = graph.add_subcommand(
       "export", "Write the graph, or a filtered subgraph, as GraphViz DOT or GraphML");
   export_command->add_option("--format", a->format, "dot or graphml (default graphml)")
       ->check(CLI::IsMember({"dot", "graphml"}));
-  export_command->add_option("--filter", a->types, "Only these node kinds, comma-separated");
-  export_command->add_option("--ego", a->node, "Only the ego network of this node (KIND:REF)");
-  export_command->add_option("--depth", a->depth, "Hops for --ego (default 1)");
+  export_command->add_option("--filter", a->subgraph.types,
+                             "Only these node kinds, comma-separated");
+  export_command->add_option("--ego", a->subgraph.ego,
+                             "Only the ego network of this node (KIND:REF)");
+  export_command->add_option("--depth", a->subgraph.depth, "Hops for --ego (default 1)");
   export_command->add_option("-o,--output", a->output, "Write to this file (default stdout)");
   export_command->callback([&context, a] {
     WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto kinds = Kinds(a->types);
-      if (!kinds) return Fail(kinds.error());
+      auto request = ToSubgraphRequest(a->subgraph);
+      if (!request) return Fail(request.error());
       auto text = service.Export(
-          a->format == "dot" ? graph::ExportFormat::kDot : graph::ExportFormat::kGraphMl,
-          {a->node, a->depth, *kinds});
+          a->format == "dot" ? graph::ExportFormat::kDot : graph::ExportFormat::kGraphMl, *request);
       if (!text) return Fail(text.error());
       if (a->output.empty()) {
         PrintExport(*text);
@@ -247,23 +307,31 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return WriteFileAtomically(platform::PathFromUtf8(a->output), *text);
     });
   });
+}
 
-  CLI::App* layout = command->add_subcommand(
+void AddGraphLayoutCommand(CLI::App& graph, CliContext& context) {
+  struct Arguments {
+    SubgraphArguments subgraph;
+    std::string algorithm = "fr";
+    bool json = false;
+  };
+  auto a = std::make_shared<Arguments>();
+  CLI::App* layout = graph.add_subcommand(
       "layout", "Node positions for drawing (Fruchterman-Reingold or Kamada-Kawai)");
-  layout->add_option("--ego", a->node, "Only the ego network of this node (KIND:REF)");
-  layout->add_option("--depth", a->depth, "Hops for --ego (default 1)");
-  layout->add_option("--filter", a->types, "Only these node kinds, comma-separated");
+  layout->add_option("--ego", a->subgraph.ego, "Only the ego network of this node (KIND:REF)");
+  layout->add_option("--depth", a->subgraph.depth, "Hops for --ego (default 1)");
+  layout->add_option("--filter", a->subgraph.types, "Only these node kinds, comma-separated");
   layout->add_option("--algorithm", a->algorithm, "fr or kk (default fr)")
       ->check(CLI::IsMember({"fr", "kk"}));
   layout->add_flag("--json", a->json, "Print as JSON");
   layout->callback([&context, a] {
     WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto kinds = Kinds(a->types);
-      if (!kinds) return Fail(kinds.error());
+      auto request = ToSubgraphRequest(a->subgraph);
+      if (!request) return Fail(request.error());
       graph::LayoutOptions options;
       options.algorithm = a->algorithm == "kk" ? graph::LayoutAlgorithm::kKamadaKawai
                                                : graph::LayoutAlgorithm::kFruchtermanReingold;
-      auto positions = service.Layout({a->node, a->depth, *kinds}, options);
+      auto positions = service.Layout(*request, options);
       if (!positions) return Fail(positions.error());
       auto g = service.Graph();
       if (!g) return Fail(g.error());
@@ -275,6 +343,24 @@ void AddGraphCommand(CLI::App& app, CliContext& context) {
       return {};
     });
   });
+}
+
+}  // namespace
+
+void AddGraphCommand(CLI::App& app, CliContext& context) {
+  CLI::App* graph = app.add_subcommand("graph", "Queries over the commitment graph");
+  graph->require_subcommand(1);
+  AddGraphOpenCommand(*graph, context);
+  AddGraphOverdueCommand(*graph, context);
+  AddGraphActorCommand(*graph, context);
+  AddGraphLineageCommand(*graph, context);
+  AddGraphNormsCommand(*graph, context);
+  AddGraphPathCommand(*graph, context);
+  AddGraphCentralCommand(*graph, context);
+  AddGraphComponentsCommand(*graph, context);
+  AddGraphEgoCommand(*graph, context);
+  AddGraphExportCommand(*graph, context);
+  AddGraphLayoutCommand(*graph, context);
 }
 
 }  // namespace nt::cli
