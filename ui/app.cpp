@@ -18,12 +18,12 @@ class NormTrackApp : public wxApp {
   bool OnInit() override {
     if (!wxApp::OnInit()) return false;  // parses the command line
     SetAppDisplayName("NormTrack");
-    auto library = OpenLibraryForGui(ChooseHome(database_));
-    if (!library) {
-      ShowError(nullptr, library.error(), "NormTrack could not open its library.");
+    auto workspace = OpenWorkspaceForGui(ChooseHome(database_));
+    if (!workspace) {
+      ShowError(nullptr, workspace.error(), "NormTrack could not open its library.");
       return false;  // wxEntry then returns a failure status
     }
-    auto* frame = new MainFrame(std::move(*library));
+    auto* frame = new MainFrame(std::move(*workspace));
     frame->Show();
     return true;
   }

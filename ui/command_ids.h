@@ -9,6 +9,7 @@ namespace nt::ui {
 enum CommandId : int {
   kImportFilesCommand = wxID_HIGHEST + 1,
   kImportFolderCommand,
+  kCancelImportCommand,
 };
 
 }  // namespace nt::ui

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "app/library.h"
+#include "app/library_views.h"
 
 namespace nt::ui {
 

@@ -3,7 +3,7 @@
 
 #include <wx/string.h>
 
-#include "app/import_service.h"
+#include "app/import_report.h"
 
 class wxWindow;
 

@@ -9,8 +9,8 @@
 
 #include "ui/command_ids.h"
 #include "ui/error_dialog.h"
-#include "ui/import_job.h"
 #include "ui/import_summary.h"
+#include "ui/job_observer.h"
 #include "ui/panels/document_list_ctrl.h"
 #include "ui/panels/document_list_panel.h"
 #include "ui/panels/reader_panel.h"
@@ -30,10 +30,10 @@ constexpr const char* kImportWildcard =
 
 }  // namespace
 
-MainFrame::MainFrame(std::unique_ptr<app::Library> library)
-    : wxFrame(nullptr, wxID_ANY, "NormTrack"), library_(std::move(library)) {
-  SetTitle(wxString(L"NormTrack \u2014 ") + PathToWx(library_->home().database.filename()) +
-           (library_->read_only() ? wxString(" (read-only)") : wxString()));
+MainFrame::MainFrame(std::unique_ptr<app::Workspace> workspace)
+    : wxFrame(nullptr, wxID_ANY, "NormTrack"), workspace_(std::move(workspace)) {
+  SetTitle(wxString(L"NormTrack \u2014 ") + PathToWx(workspace_->home().database.filename()) +
+           (workspace_->read_only() ? wxString(" (read-only)") : wxString()));
   BuildMenuBar();
   CreateStatusBar(kFieldCount);
   const int widths[kFieldCount] = {-3, -2};
@@ -45,12 +45,17 @@ MainFrame::MainFrame(std::unique_ptr<app::Library> library)
   // The list keeps its width when the window grows; the reader takes the extra room.
   splitter_->SetSashGravity(0.0);
   list_panel_ =
-      new DocumentListPanel(splitter_, *library_, [this](DocumentId id) { OpenDocument(id); });
+      new DocumentListPanel(splitter_, *workspace_, [this](DocumentId id) { OpenDocument(id); });
   reader_ = new ReaderPanel(splitter_);
   splitter_->SplitVertically(list_panel_, reader_, FromDIP(620));
 
   Bind(wxEVT_MENU, &MainFrame::OnImportFiles, this, kImportFilesCommand);
   Bind(wxEVT_MENU, &MainFrame::OnImportFolder, this, kImportFolderCommand);
+  Bind(
+      wxEVT_MENU, [this](wxCommandEvent&) { CancelImport(); }, kCancelImportCommand);
+  Bind(
+      wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& event) { event.Enable(import_running()); },
+      kCancelImportCommand);
   Bind(
       wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, &MainFrame::OnRefresh, this, wxID_REFRESH);
@@ -60,11 +65,13 @@ MainFrame::MainFrame(std::unique_ptr<app::Library> library)
   SetClientSize(FromDIP(wxSize(1280, 800)));
   SetMinSize(FromDIP(wxSize(720, 480)));
   RefreshLibrary();
+  StartIndexUpkeep();
 }
 
 MainFrame::~MainFrame() {
-  import_job_.reset();  // joins the worker (invariant 3)
-  DestroyChildren();    // the panels borrow library_ (invariant 1)
+  if (import_job_.valid()) import_job_.Cancel();
+  DestroyChildren();   // the panels borrow the workspace (invariant 1)
+  workspace_.reset();  // finishes its jobs first (invariant 3)
 }
 
 void MainFrame::BuildMenuBar() {
@@ -73,6 +80,8 @@ void MainFrame::BuildMenuBar() {
                "Import documents into the library");
   file->Append(kImportFolderCommand, L"Import F&older\u2026\tCtrl+Shift+O",
                "Import every document in a folder and its subfolders");
+  file->Append(kCancelImportCommand, "&Cancel Import",
+               "Stop the running import after the file it is reading");
   file->AppendSeparator();
   file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
   auto* view = new wxMenu;
@@ -104,7 +113,7 @@ void MainFrame::ShowReaderHint() {
 }
 
 void MainFrame::UpdateCounts() {
-  auto statistics = library_->Statistics();
+  auto statistics = workspace_->Statistics();
   if (!statistics) {
     SetStatusText(ToWx(statistics.error().message), kCountsField);
     return;
@@ -116,7 +125,7 @@ void MainFrame::UpdateCounts() {
 }
 
 void MainFrame::OpenDocument(DocumentId id) {
-  auto view = library_->ShowDocument(std::to_string(id.value));
+  auto view = workspace_->ShowDocument(std::to_string(id.value));
   if (!view) {
     ShowError(this, view.error(), "The document could not be shown.");
     return;
@@ -125,19 +134,59 @@ void MainFrame::OpenDocument(DocumentId id) {
 }
 
 bool MainFrame::StartImport(std::vector<std::filesystem::path> paths) {
-  if (import_job_) return false;
+  if (import_job_.valid()) return false;
   SetStatusText(L"Importing\u2026", kJobField);
-  import_job_ = std::make_unique<ImportJob>(
-      this, library_->home(), std::move(paths),
-      ImportJob::Handlers{
-          .progress = [this](const ProgressUpdate& update) { OnImportProgress(update); },
-          .done = [this](Result<app::ImportReport> result) { OnImportDone(std::move(result)); },
-      });
+  // The continuations run on the UI thread while the frame exists (ui/job_observer.h).
+  import_job_ = workspace_->Import(
+      std::move(paths), {},
+      ObserveOnUiThread<app::ImportReport>(
+          continuation_, [this](const ProgressUpdate& update) { OnImportProgress(update); },
+          [this](const Result<app::ImportReport>& result) { OnImportDone(result); }));
   return true;
 }
 
+void MainFrame::CancelImport() {
+  if (!import_job_.valid()) return;
+  import_job_.Cancel();
+  SetStatusText(L"Cancelling the import after the current file\u2026", kJobField);
+}
+
+void MainFrame::StartIndexUpkeep() {
+  const app::IndexState found = workspace_->index_state_at_open();
+  if (workspace_->read_only() || found == app::IndexState::kCurrent) return;
+  index_upkeep_running_ = true;
+  if (app::NeedsRebuild(found)) {
+    SetStatusText(L"Rebuilding the search index\u2026", kJobField);
+  }
+  workspace_->UpdateIndex(ObserveOnUiThread<app::IndexUpkeepReport>(
+      continuation_,
+      [this, found](const ProgressUpdate& update) {
+        if (!app::NeedsRebuild(found) || update.total == 0) return;
+        SetStatusText(wxString::Format(L"Rebuilding the search index: %lu of %lu documents\u2026",
+                                       static_cast<unsigned long>(update.done),
+                                       static_cast<unsigned long>(update.total)),
+                      kJobField);
+      },
+      [this](const Result<app::IndexUpkeepReport>& result) { OnIndexUpkeepDone(result); }));
+}
+
+void MainFrame::OnIndexUpkeepDone(const Result<app::IndexUpkeepReport>& result) {
+  if (IsBeingDeleted()) return;
+  index_upkeep_running_ = false;
+  const Error* error = !result ? &result.error() : result->error ? &*result->error : nullptr;
+  if (error) {
+    SetStatusText("The search index could not be brought up to date", kJobField);
+    ShowError(this, *error, "The search index could not be brought up to date.");
+    return;
+  }
+  if (result->sync.rebuilt) {
+    SetStatusText(wxString::Format("Search index rebuilt: %d documents", result->sync.indexed),
+                  kJobField);
+  }
+}
+
 void MainFrame::OnImportProgress(const ProgressUpdate& update) {
-  if (IsBeingDeleted() || !import_job_) return;
+  if (IsBeingDeleted() || !import_job_.valid()) return;
   // ImportService reports before each file (done < total) and once at the end (done == total).
   if (update.total > 0 && update.done >= update.total) {
     SetStatusText(L"Finishing the import\u2026", kJobField);
@@ -151,10 +200,9 @@ void MainFrame::OnImportProgress(const ProgressUpdate& update) {
   SetStatusText(line + PathToWx(platform::PathFromUtf8(update.current).filename()), kJobField);
 }
 
-void MainFrame::OnImportDone(Result<app::ImportReport> result) {
-  // No job: the frame was closed (which cancelled the job) and this call was already queued.
-  if (IsBeingDeleted() || !import_job_) return;
-  import_job_.reset();  // the worker has posted its last call; this joins at once
+void MainFrame::OnImportDone(const Result<app::ImportReport>& result) {
+  if (IsBeingDeleted() || !import_job_.valid()) return;
+  import_job_ = {};
   RefreshLibrary();
   if (!result) {
     SetStatusText("Import failed", kJobField);
@@ -166,7 +214,7 @@ void MainFrame::OnImportDone(Result<app::ImportReport> result) {
 }
 
 void MainFrame::OnImportFiles(wxCommandEvent&) {
-  if (import_job_) return;
+  if (import_job_.valid()) return;
   wxFileDialog dialog(this, "Import documents", "", "", kImportWildcard,
                       wxFD_OPEN | wxFD_MULTIPLE | wxFD_FILE_MUST_EXIST);
   if (dialog.ShowModal() != wxID_OK) return;
@@ -179,7 +227,7 @@ void MainFrame::OnImportFiles(wxCommandEvent&) {
 }
 
 void MainFrame::OnImportFolder(wxCommandEvent&) {
-  if (import_job_) return;
+  if (import_job_.valid()) return;
   wxDirDialog dialog(this, "Import every document in a folder", "",
                      wxDD_DEFAULT_STYLE | wxDD_DIR_MUST_EXIST);
   if (dialog.ShowModal() != wxID_OK) return;
@@ -199,9 +247,8 @@ void MainFrame::OnAbout(wxCommandEvent&) {
 }
 
 void MainFrame::OnClose(wxCloseEvent& event) {
-  if (import_job_) import_job_->Cancel();
-  import_job_.reset();  // invariant 3: waits for the file being imported
-  event.Skip();         // the default handler destroys the frame
+  if (import_job_.valid()) import_job_.Cancel();  // invariant 3
+  event.Skip();  // the default handler destroys the frame
 }
 
 }  // namespace nt::ui

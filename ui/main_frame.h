@@ -1,12 +1,17 @@
 #pragma once
 // The main window: menu bar, the document list and the reader in a splitter, and a status bar
-// with the library's counts and the progress of a running import.
+// with the library's counts and the progress of the running job.
 //
 // Invariants:
-//  1. The frame owns the UI thread's Library; panels borrow it and are destroyed first.
-//  2. At most one import runs at a time, on its own Library (see ImportJob); the frame learns
-//     about it only through UI-thread callbacks, and reloads the list when it ends.
-//  3. Closing the frame cancels a running import and waits for the file being imported.
+//  1. The frame owns the workspace (app/workspace.h); panels borrow it for reading, on the UI
+//     thread, and are destroyed first.
+//  2. Writes run as the workspace's background jobs; the frame learns about them only through
+//     UI-thread continuations (ui/job_observer.h), and re-reads the library when one ends.
+//     At most one import runs at a time.
+//  3. Closing the frame cancels a running import; destroying the workspace waits for the file
+//     being imported (jobs invariant 4).
+//  4. An index that the workspace found missing, outdated or another library's at open is
+//     rebuilt as a job at once, its progress in the status bar; searches answer once it is done.
 //
 // Thread-safety: UI thread only.
 
@@ -16,35 +21,41 @@
 #include <memory>
 #include <vector>
 
-#include "app/import_service.h"
-#include "app/library.h"
+#include "app/import_report.h"
+#include "app/index_reports.h"
+#include "app/jobs.h"
+#include "app/workspace.h"
 #include "core/progress.h"
+#include "ui/ui_continuation.h"
 
 class wxSplitterWindow;
 
 namespace nt::ui {
 
 class DocumentListPanel;
-class ImportJob;
 class ReaderPanel;
 
 class MainFrame : public wxFrame {
  public:
   enum StatusField { kCountsField, kJobField, kFieldCount };
 
-  explicit MainFrame(std::unique_ptr<app::Library> library);
+  explicit MainFrame(std::unique_ptr<app::Workspace> workspace);
   ~MainFrame() override;
 
   // Starts a background import of `paths` (files or folders); false when one is running.
   bool StartImport(std::vector<std::filesystem::path> paths);
-  bool import_running() const { return import_job_ != nullptr; }
+  bool import_running() const { return import_job_.valid(); }
+  // Asks the running import to stop after the file it is reading (File › Cancel Import).
+  void CancelImport();
+  // True while the index upkeep started at open runs (invariant 4).
+  bool index_upkeep_running() const { return index_upkeep_running_; }
 
   // Re-reads the list and the counts (View › Refresh, and after an import).
   void RefreshLibrary();
   // Shows a document in the reader; errors go to the error dialog.
   void OpenDocument(DocumentId id);
 
-  app::Library& library() { return *library_; }
+  app::Workspace& workspace() { return *workspace_; }
   DocumentListPanel* document_list() const { return list_panel_; }
   ReaderPanel* reader() const { return reader_; }
 
@@ -58,13 +69,17 @@ class MainFrame : public wxFrame {
   void OnAbout(wxCommandEvent& event);
   void OnClose(wxCloseEvent& event);
   void OnImportProgress(const ProgressUpdate& update);
-  void OnImportDone(Result<app::ImportReport> result);
+  void OnImportDone(const Result<app::ImportReport>& result);
+  void StartIndexUpkeep();
+  void OnIndexUpkeepDone(const Result<app::IndexUpkeepReport>& result);
 
-  std::unique_ptr<app::Library> library_;
+  std::unique_ptr<app::Workspace> workspace_;
+  UiContinuation<wxWindow> continuation_{this};
   wxSplitterWindow* splitter_ = nullptr;
   DocumentListPanel* list_panel_ = nullptr;
   ReaderPanel* reader_ = nullptr;
-  std::unique_ptr<ImportJob> import_job_;
+  app::Job<app::ImportReport> import_job_;  // valid while an import runs
+  bool index_upkeep_running_ = false;
 };
 
 }  // namespace nt::ui

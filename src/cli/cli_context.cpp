@@ -3,8 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "app/reference_data.h"
-#include "app/search_service.h"
 #include "core/platform.h"
 
 namespace nt::cli {
@@ -26,26 +24,46 @@ app::Home CliContext::ResolveHome() const {
   return app::Home::Default();
 }
 
-Result<std::unique_ptr<app::Library>> CliContext::OpenLibrary(app::OpenMode mode) const {
-  app::LibraryOptions options;
-  options.mode = mode;
+Result<std::unique_ptr<app::Workspace>> CliContext::Open(OpenFor how) const {
+  app::WorkspaceOptions options;
+  options.home = ResolveHome();
+  options.create_if_missing = how.create_if_missing;
+  options.read_only = how.read_only;
+  options.index_upkeep_at_open = how.index_upkeep;
   // Tests and scripts that would rather fail fast than wait for another writer set this.
   if (std::string timeout = platform::GetEnv("NORMTRACK_BUSY_TIMEOUT_MS"); !timeout.empty()) {
     options.busy_timeout_ms = std::atoi(timeout.c_str());
   }
-  return app::Library::Open(ResolveHome(), options);
+  options.rebuilding_index = [](app::IndexState found, int documents) {
+    // The rebuild runs inside Open (foreground jobs): the user waits, so say why.
+    std::fprintf(stderr, "normtrack: %s; rebuilding it from the library (%d document%s)...\n",
+                 app::DescribeIndexState(found).c_str(), documents, documents == 1 ? "" : "s");
+  };
+  auto workspace = app::Workspace::Open(options);
+  if (!workspace) return workspace;
+  if (auto upkeep = (*workspace)->last_index_upkeep(); upkeep.valid()) {
+    const auto& report = upkeep.Wait();
+    const Error* error = !report ? &report.error() : report->error ? &*report->error : nullptr;
+    if (error) {
+      std::fprintf(stderr,
+                   "normtrack: warning: the search index could not be brought up to date (it is "
+                   "tried again the next time the library is opened for writing): %s\n",
+                   error->message.c_str());
+    }
+  }
+  return workspace;
 }
 
-void CliContext::CatchUpSearchIndex(app::Library& library) {
-  auto reference = app::ReferenceData::Shipped();
-  Result<app::IndexSyncReport> synced =
-      reference ? app::SearchService(library, *reference).Sync()
-                : Result<app::IndexSyncReport>(std::unexpected(reference.error()));
-  if (!synced) {
+void CliContext::WarnIfIndexBehind(app::Workspace& workspace) {
+  auto upkeep = workspace.last_index_upkeep();
+  if (!upkeep.valid()) return;
+  const auto& report = upkeep.Wait();
+  const Error* error = !report ? &report.error() : report->error ? &*report->error : nullptr;
+  if (error) {
     std::fprintf(stderr,
                  "normtrack: warning: the change is saved, but the search index could not be "
-                 "updated (it catches up on the next search): %s\n",
-                 synced.error().message.c_str());
+                 "updated (it catches up the next time the library is opened for writing): %s\n",
+                 error->message.c_str());
   }
 }
 

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "app/library.h"
+#include "app/workspace.h"
 #include "core/error.h"
 
 namespace CLI {
@@ -29,12 +29,22 @@ struct CliContext {
   int exit_code = kExitOk;    // set by the command that ran
 
   app::Home ResolveHome() const;
-  [[nodiscard]] Result<std::unique_ptr<app::Library>> OpenLibrary(app::OpenMode mode) const;
 
-  // After a command changed what the index holds (follow-up statuses, commitments' links), brings
-  // the search index up to date so that `check` and searches agree at once. A failure is only
-  // a warning: the change is committed and stays queued (search service invariant 7).
-  void CatchUpSearchIndex(app::Library& library);
+  // How a command opens the library.
+  struct OpenFor {
+    bool create_if_missing = false;
+    bool read_only = false;
+    // Off for the commands that inspect or rebuild the index themselves (check, index).
+    bool index_upkeep = true;
+  };
+  // Opens the workspace with its jobs in the foreground. When the index must be rebuilt first
+  // (workspace invariant 4) it says so on stderr, and has rebuilt it when this returns.
+  [[nodiscard]] Result<std::unique_ptr<app::Workspace>> Open(OpenFor how) const;
+  [[nodiscard]] Result<std::unique_ptr<app::Workspace>> Open() const { return Open(OpenFor{}); }
+
+  // After a write: a warning on stderr when the index upkeep behind it failed. The change is
+  // committed and stays queued for the next upkeep (index upkeep invariant 7).
+  void WarnIfIndexBehind(app::Workspace& workspace);
 
   // Prints "normtrack: <message>" to stderr and records the exit code for `error`.
   void Report(const Error& error);

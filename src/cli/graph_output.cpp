@@ -25,7 +25,7 @@ std::string CsvField(const std::string& text) {
 
 }  // namespace
 
-void PrintOpenCommitments(const std::vector<graph::OpenCommitment>& open) {
+void PrintOpenCommitments(const std::vector<OpenCommitment>& open) {
   for (const auto& c : open) {
     std::printf("#%-5lld %-7s %-14s %s%s\n", static_cast<long long>(c.id.value),
                 c.paragraph_label.empty() ? "-" : c.paragraph_label.c_str(), c.type.c_str(),
@@ -36,7 +36,7 @@ void PrintOpenCommitments(const std::vector<graph::OpenCommitment>& open) {
   std::printf("%zu open commitment%s.\n", open.size(), open.size() == 1 ? "" : "s");
 }
 
-void PrintOverdue(const std::vector<graph::OverdueFollowUp>& overdue) {
+void PrintOverdue(const std::vector<OverdueFollowUp>& overdue) {
   for (const auto& f : overdue) {
     std::printf("#%lld  due %s  %-11s %s%s\n", static_cast<long long>(f.id.value),
                 f.due_date.c_str(), std::string(ToString(f.status)).c_str(), f.title.c_str(),
@@ -45,7 +45,7 @@ void PrintOverdue(const std::vector<graph::OverdueFollowUp>& overdue) {
   std::printf("%zu overdue follow-up%s.\n", overdue.size(), overdue.size() == 1 ? "" : "s");
 }
 
-void PrintActorCommitments(const std::vector<graph::ActorCommitment>& commitments) {
+void PrintActorCommitments(const std::vector<ActorCommitment>& commitments) {
   for (const auto& c : commitments) {
     std::string where = c.dialogue.empty() ? c.document_title : c.dialogue;
     if (c.round) where += ", round " + std::to_string(c.round);
@@ -57,7 +57,7 @@ void PrintActorCommitments(const std::vector<graph::ActorCommitment>& commitment
   std::printf("%zu commitment%s.\n", commitments.size(), commitments.size() == 1 ? "" : "s");
 }
 
-void PrintLineage(const std::vector<graph::LineageStep>& steps) {
+void PrintLineage(const std::vector<LineageStep>& steps) {
   for (const auto& s : steps) {
     std::printf("#%-5lld %-10s %s%s  %s\n", static_cast<long long>(s.id.value),
                 s.date.empty() ? "-" : s.date.c_str(),
@@ -72,7 +72,7 @@ void PrintLineage(const std::vector<graph::LineageStep>& steps) {
   }
 }
 
-void PrintNormsTable(const graph::NormsMatrix& matrix) {
+void PrintNormsTable(const NormsMatrix& matrix) {
   std::printf("%-40s", "");
   for (const auto& code : matrix.norm_codes) std::printf(" %6s", code.c_str());
   std::printf("\n");
@@ -86,7 +86,7 @@ void PrintNormsTable(const graph::NormsMatrix& matrix) {
   if (matrix.actors.empty()) std::printf("No commitment relates to a norm yet.\n");
 }
 
-void PrintNormsCsv(const graph::NormsMatrix& matrix) {
+void PrintNormsCsv(const NormsMatrix& matrix) {
   std::printf("actor");
   for (const auto& code : matrix.norm_codes) std::printf(",%s", CsvField(code).c_str());
   std::printf("\n");
@@ -125,30 +125,27 @@ void PrintComponents(const std::vector<app::ComponentView>& components) {
   std::printf("%zu component%s.\n", components.size(), components.size() == 1 ? "" : "s");
 }
 
-void PrintSubgraph(const graph::CommitmentGraph& graph, const graph::Subgraph& subgraph,
-                   const std::vector<graph::EdgeInfo>& edges) {
-  for (auto n : subgraph.nodes) {
-    const auto& node = graph.node(n);
+void PrintSubgraph(const app::GraphView& view) {
+  for (const GraphNode& node : view.nodes) {
     std::printf("%-10s %-6lld %s\n", std::string(ToString(node.ref.kind)).c_str(),
                 static_cast<long long>(node.ref.id), node.label.c_str());
   }
-  std::printf("%zu nodes, %zu edges.\n", subgraph.nodes.size(), edges.size());
+  std::printf("%zu nodes, %zu edges.\n", view.nodes.size(), view.edges.size());
 }
 
-void PrintLayout(const graph::CommitmentGraph& graph,
-                 const std::vector<graph::NodePosition>& positions) {
+void PrintLayout(const std::vector<app::PositionedNode>& positions) {
   for (const auto& p : positions) {
-    std::printf("%8.1f %8.1f  %s\n", p.x, p.y, graph.node(p.node).label.c_str());
+    std::printf("%8.1f %8.1f  %s\n", p.x, p.y, p.node.label.c_str());
   }
 }
 
 void PrintExport(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
-Json ToJson(const graph::NodeInfo& node) {
+Json ToJson(const GraphNode& node) {
   return {{"kind", ToString(node.ref.kind)}, {"id", node.ref.id}, {"label", node.label}};
 }
 
-Json ToJson(const graph::OpenCommitment& commitment) {
+Json ToJson(const OpenCommitment& commitment) {
   Json follow_ups = Json::array();
   for (FollowUpId id : commitment.follow_ups) follow_ups.push_back(id.value);
   return {{"id", commitment.id.value},
@@ -161,7 +158,7 @@ Json ToJson(const graph::OpenCommitment& commitment) {
           {"follow_ups", follow_ups}};
 }
 
-Json ToJson(const graph::OverdueFollowUp& follow_up) {
+Json ToJson(const OverdueFollowUp& follow_up) {
   Json commitments = Json::array();
   for (CommitmentId id : follow_up.commitments) commitments.push_back(id.value);
   return {{"id", follow_up.id.value},         {"title", follow_up.title},
@@ -169,7 +166,7 @@ Json ToJson(const graph::OverdueFollowUp& follow_up) {
           {"owner", OrNull(follow_up.owner)}, {"commitments", commitments}};
 }
 
-Json ToJson(const graph::ActorCommitment& commitment) {
+Json ToJson(const ActorCommitment& commitment) {
   return {{"id", commitment.id.value},
           {"role", ToString(commitment.role)},
           {"dialogue", OrNull(commitment.dialogue)},
@@ -182,7 +179,7 @@ Json ToJson(const graph::ActorCommitment& commitment) {
           {"text", commitment.text}};
 }
 
-Json ToJson(const graph::LineageStep& step) {
+Json ToJson(const LineageStep& step) {
   Json follow_ups = Json::array();
   for (const auto& [id, status] : step.follow_ups) {
     follow_ups.push_back({{"id", id.value}, {"status", ToString(status)}});
@@ -197,7 +194,7 @@ Json ToJson(const graph::LineageStep& step) {
           {"follow_ups", follow_ups}};
 }
 
-Json ToJson(const graph::NormsMatrix& matrix) {
+Json ToJson(const NormsMatrix& matrix) {
   return {{"actors", matrix.actors}, {"norms", matrix.norm_codes}, {"counts", matrix.counts}};
 }
 
@@ -228,14 +225,13 @@ Json PathToJson(const std::vector<app::PathStep>& steps) {
           {"path", ToJsonArray(steps)}};
 }
 
-Json SubgraphToJson(const graph::CommitmentGraph& graph, const graph::Subgraph& subgraph,
-                    const std::vector<graph::EdgeInfo>& edges) {
+Json SubgraphToJson(const app::GraphView& view) {
   Json nodes = Json::array();
-  for (auto n : subgraph.nodes) nodes.push_back(ToJson(graph.node(n)));
+  for (const GraphNode& node : view.nodes) nodes.push_back(ToJson(node));
   Json links = Json::array();
-  for (const auto& e : edges) {
-    const auto& s = graph.node(e.source).ref;
-    const auto& t = graph.node(e.target).ref;
+  for (const auto& e : view.edges) {
+    const auto& s = view.nodes[e.source].ref;
+    const auto& t = view.nodes[e.target].ref;
     links.push_back({{"source", {{"kind", ToString(s.kind)}, {"id", s.id}}},
                      {"target", {{"kind", ToString(t.kind)}, {"id", t.id}}},
                      {"type", e.type},
@@ -245,11 +241,10 @@ Json SubgraphToJson(const graph::CommitmentGraph& graph, const graph::Subgraph& 
   return {{"nodes", nodes}, {"edges", links}};
 }
 
-Json LayoutToJson(const graph::CommitmentGraph& graph,
-                  const std::vector<graph::NodePosition>& positions) {
+Json LayoutToJson(const std::vector<app::PositionedNode>& positions) {
   Json out = Json::array();
   for (const auto& p : positions) {
-    Json node = ToJson(graph.node(p.node));
+    Json node = ToJson(p.node);
     node["x"] = p.x;
     node["y"] = p.y;
     out.push_back(node);

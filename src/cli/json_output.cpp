@@ -70,7 +70,7 @@ Json ToJson(const app::DocumentView& view) {
   return json;
 }
 
-Json ToJson(const app::StoreStatistics& s) {
+Json ToJson(const LibraryStatistics& s) {
   return {{"documents", s.documents},
           {"paragraphs", s.paragraphs},
           {"boilerplate_paragraphs", s.boilerplate_paragraphs},

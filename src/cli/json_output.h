@@ -9,8 +9,9 @@ namespace nt::cli {
 using Json = nlohmann::ordered_json;
 }  // namespace nt::cli
 
-#include "app/import_service.h"
-#include "app/library.h"
+#include "app/import_report.h"
+#include "app/library_views.h"
+#include "core/library_queries.h"
 
 namespace nt::cli {
 
@@ -18,7 +19,7 @@ Json ToJson(const Document& document);
 Json ToJson(const DocumentSummary& summary);
 Json ToJson(const Paragraph& paragraph);
 Json ToJson(const app::DocumentView& view);
-Json ToJson(const app::StoreStatistics& statistics);
+Json ToJson(const LibraryStatistics& statistics);
 Json ToJson(const app::ImportReport& report);
 Json ToJson(const app::CommitmentView& commitment);
 Json ToJson(const app::DialogueView& dialogue);

@@ -12,7 +12,7 @@ bool UseAnsiHighlight() {
   return platform::StdoutIsTerminal() && platform::GetEnv("NO_COLOR").empty();
 }
 
-std::string MarkedSnippet(const std::vector<search::SnippetPart>& parts, bool ansi) {
+std::string MarkedSnippet(const std::vector<SnippetPart>& parts, bool ansi) {
   std::string out;
   for (const auto& part : parts) {
     if (!part.match) {
@@ -26,9 +26,9 @@ std::string MarkedSnippet(const std::vector<search::SnippetPart>& parts, bool an
   return out;
 }
 
-void PrintHit(int rank, const app::SearchHit& hit, bool ansi) {
+void PrintHit(int rank, const SearchHit& hit, bool ansi) {
   std::string where = hit.label.empty() ? "¶" + std::to_string(hit.paragraph_id) : hit.label;
-  if (hit.kind == search::ItemKind::kCommitment) where += " (commitment)";
+  if (hit.kind == ItemKind::kCommitment) where += " (commitment)";
   std::vector<std::string> facts{where, hit.document_title};
   if (!hit.date.empty()) facts.push_back(hit.date);
   std::printf("%3d. %s  [doc #%lld, paragraph #%lld]\n", rank, Join(facts, " · ").c_str(),
@@ -43,8 +43,8 @@ void PrintHit(int rank, const app::SearchHit& hit, bool ansi) {
   }
 }
 
-void PrintFacets(const app::Facets& facets) {
-  auto line = [](const char* name, const std::vector<search::FacetCount>& counts) {
+void PrintFacets(const Facets& facets) {
+  auto line = [](const char* name, const std::vector<FacetCount>& counts) {
     if (counts.empty()) return;
     std::vector<std::string> parts;
     for (const auto& count : counts) {
@@ -60,7 +60,7 @@ void PrintFacets(const app::Facets& facets) {
   line("type", facets.type);
 }
 
-Json ToJson(const app::SearchHit& hit, int rank) {
+Json ToJson(const SearchHit& hit, int rank) {
   Json parts = Json::array();
   std::string plain;
   for (const auto& part : hit.snippet) {
@@ -68,7 +68,7 @@ Json ToJson(const app::SearchHit& hit, int rank) {
     plain += part.text;
   }
   return {{"rank", rank},
-          {"kind", std::string(search::ToString(hit.kind))},
+          {"kind", std::string(ToString(hit.kind))},
           {"item_id", hit.item_id},
           {"paragraph_id", hit.paragraph_id},
           {"document_id", hit.document_id},
@@ -83,8 +83,8 @@ Json ToJson(const app::SearchHit& hit, int rank) {
           {"text", hit.text}};
 }
 
-Json ToJson(const app::Facets& facets) {
-  auto counts = [](const std::vector<search::FacetCount>& values) {
+Json ToJson(const Facets& facets) {
+  auto counts = [](const std::vector<FacetCount>& values) {
     Json out = Json::array();
     for (const auto& value : values)
       out.push_back({{"value", value.value}, {"count", value.count}});
@@ -97,12 +97,12 @@ Json ToJson(const app::Facets& facets) {
           {"type", counts(facets.type)}};
 }
 
-Json ToJson(const app::SearchResults& results, const app::SearchRequest& request) {
+Json ToJson(const SearchResults& results, const SearchRequest& request) {
   Json hits = Json::array();
   int rank = results.offset;
   for (const auto& hit : results.hits) hits.push_back(ToJson(hit, ++rank));
-  const char* sort = request.sort == app::SortOrder::kRelevance         ? "relevance"
-                     : request.sort == app::SortOrder::kDateNewestFirst ? "date"
+  const char* sort = request.sort == SortOrder::kRelevance         ? "relevance"
+                     : request.sort == SortOrder::kDateNewestFirst ? "date"
                                                                         : "oldest";
   return {{"query", request.query},
           {"sort", sort},

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/search_service.h"
+#include "core/search_results.h"
 #include "cli/json_output.h"
 
 namespace nt::cli {
@@ -14,13 +14,13 @@ namespace nt::cli {
 // True when matches are shown with ANSI bold.
 bool UseAnsiHighlight();
 // The snippet with its matches marked for the terminal (or brackets).
-std::string MarkedSnippet(const std::vector<search::SnippetPart>& parts, bool ansi);
+std::string MarkedSnippet(const std::vector<SnippetPart>& parts, bool ansi);
 
-void PrintHit(int rank, const app::SearchHit& hit, bool ansi);
-void PrintFacets(const app::Facets& facets);
+void PrintHit(int rank, const SearchHit& hit, bool ansi);
+void PrintFacets(const Facets& facets);
 
-Json ToJson(const app::SearchHit& hit, int rank);
-Json ToJson(const app::Facets& facets);
-Json ToJson(const app::SearchResults& results, const app::SearchRequest& request);
+Json ToJson(const SearchHit& hit, int rank);
+Json ToJson(const Facets& facets);
+Json ToJson(const SearchResults& results, const SearchRequest& request);
 
 }  // namespace nt::cli

@@ -22,94 +22,33 @@
 #include <vector>
 
 #include "core/follow_up.h"
+#include "core/graph_views.h"
 #include "core/link.h"
 #include "store/graph_snapshot.h"
 
 namespace nt::graph {
 
-using NodeIndex = std::size_t;
-
-// Edge types the graph derives from the data model (stored links keep their own types).
-inline constexpr std::string_view kMadeIn = "made_in";          // commitment -> document
-inline constexpr std::string_view kReportsOn = "reports_on";    // document -> round
-inline constexpr std::string_view kInDialogue = "in_dialogue";  // document -> dialogue (no round)
-inline constexpr std::string_view kRoundOf = "round_of";        // round -> dialogue
-inline constexpr std::string_view kPartOf = "part_of";          // actor -> parent actor
-inline constexpr std::string_view kFollowsUp = "follows_up";    // follow-up -> commitment
-inline constexpr std::string_view kOwnedBy = "owned_by";        // follow-up -> actor
-// commitment -> actor edges are typed by the actor's role: "subject", "counterpart", "addressee".
-
-struct NodeInfo {
-  EntityRef ref;
-  std::string label;     // display name: actor name, document title, "7(1) will", "13(f)"
-  std::string date;      // document date, round start, commitment's document date, follow-up due
-  std::string detail;    // commitment type, follow-up status, actor kind, norm title, round place
-  int round_number = 0;  // rounds: their number (0 = unnumbered)
-  std::string text;      // commitments: the whole clause (the label holds its start)
-};
-
-struct EdgeInfo {
-  NodeIndex source = 0;
-  NodeIndex target = 0;
-  std::string type;
-  Origin origin = Origin::kExtracted;  // derived edges are "extracted"
-  double confidence = 1.0;
-};
+// The vocabulary shared with the application (core/graph_views.h), under the names the graph
+// code and its tests use.
+using NodeIndex = nt::GraphNodeIndex;
+using NodeInfo = nt::GraphNode;
+using EdgeInfo = nt::GraphEdge;
+using nt::ActorCommitment;
+using nt::kFollowsUp;
+using nt::kInDialogue;
+using nt::kMadeIn;
+using nt::kOwnedBy;
+using nt::kPartOf;
+using nt::kReportsOn;
+using nt::kRoundOf;
+using nt::LineageStep;
+using nt::NormsMatrix;
+using nt::OpenCommitment;
+using nt::OverdueFollowUp;
 
 // A set of nodes; the subgraph is every edge between two of them.
 struct Subgraph {
   std::vector<NodeIndex> nodes;  // sorted, unique
-};
-
-struct OpenCommitment {
-  CommitmentId id;
-  DocumentId document_id;
-  std::string document_title;
-  std::string paragraph_label;
-  std::string type;
-  std::string text;
-  std::vector<std::string> actors;     // subjects
-  std::vector<FollowUpId> follow_ups;  // none, or none of them done
-};
-
-struct OverdueFollowUp {
-  FollowUpId id;
-  std::string title;
-  std::string due_date;
-  FollowUpStatus status = FollowUpStatus::kPlanned;
-  std::string owner;  // "" when none
-  std::vector<CommitmentId> commitments;
-};
-
-struct ActorCommitment {
-  CommitmentId id;
-  ActorRole role = ActorRole::kSubject;
-  std::string dialogue;  // "" when the document belongs to none
-  int round = 0;         // 0 = none or unnumbered
-  DocumentId document_id;
-  std::string document_title;
-  std::string date;
-  std::string paragraph_label;
-  std::string type;
-  std::string text;
-};
-
-struct LineageStep {
-  CommitmentId id;
-  std::string dialogue;
-  int round = 0;
-  std::string document_title;
-  std::string date;
-  std::string paragraph_label;
-  std::string text;
-  std::vector<std::pair<FollowUpId, FollowUpStatus>> follow_ups;
-};
-
-struct NormsMatrix {
-  std::vector<std::string> actors;       // rows, by name
-  std::vector<std::string> norm_codes;   // columns, catalogue order
-  std::vector<std::vector<int>> counts;  // [actor][norm]: commitments naming the actor that
-                                         // relate to the norm
 };
 
 class CommitmentGraph {

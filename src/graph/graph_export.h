@@ -10,7 +10,7 @@
 
 namespace nt::graph {
 
-enum class ExportFormat { kDot, kGraphMl };
+using ExportFormat = nt::GraphExportFormat;
 
 std::string ToDot(const CommitmentGraph& graph, const Subgraph& subgraph);
 std::string ToGraphMl(const CommitmentGraph& graph, const Subgraph& subgraph);

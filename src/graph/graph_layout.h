@@ -9,19 +9,13 @@
 
 namespace nt::graph {
 
-enum class LayoutAlgorithm { kFruchtermanReingold, kKamadaKawai };
+using LayoutAlgorithm = nt::GraphLayoutAlgorithm;
+using LayoutOptions = nt::GraphLayoutOptions;
 
 struct NodePosition {
   NodeIndex node = 0;
   double x = 0;  // in [0, width] x [0, height]
   double y = 0;
-};
-
-struct LayoutOptions {
-  LayoutAlgorithm algorithm = LayoutAlgorithm::kFruchtermanReingold;
-  double width = 1000;
-  double height = 1000;
-  unsigned seed = 42;
 };
 
 // Positions of the nodes of `subgraph`, in its node order. Kamada-Kawai needs a connected

@@ -31,14 +31,11 @@ namespace nt::search {
 // the compactor merges many small shards about as fast as two big ones (performance.md).
 inline constexpr std::size_t kDefaultItemsPerShard = 50000;
 
-// What an interrupted rebuild of `folder` left beside it: its shards (FOLDER.shard*), and the
-// merged or the replaced index of a Finish cut short (FOLDER.new, FOLDER.old), with their size
-// on disk. Folders with a file written in the last `quiet_for` are left out: they may belong to
-// a rebuild still running in another program.
-struct RebuildLeftovers {
-  std::vector<std::filesystem::path> folders;
-  std::uintmax_t bytes = 0;
-};
+using nt::RebuildLeftovers;
+
+// What an interrupted rebuild of `folder` left beside it (core/search_results.h). Folders with a
+// file written in the last `quiet_for` are left out: they may belong to a rebuild still running
+// in another program.
 [[nodiscard]] RebuildLeftovers FindRebuildLeftovers(const std::filesystem::path& folder,
                                                     std::chrono::seconds quiet_for);
 // Errors: kIo naming the first folder that cannot be removed.

@@ -6,14 +6,6 @@
 
 namespace nt::search {
 
-std::string_view ToString(ItemKind kind) {
-  return kind == ItemKind::kCommitment ? "commitment" : "paragraph";
-}
-
-std::string_view ToString(IndexLayout layout) {
-  return layout == IndexLayout::kShared ? "shared" : "local";
-}
-
 namespace {
 
 // Length-prefixed, so "ab"+"c" and "a"+"bc" hash differently.

@@ -9,23 +9,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/search_results.h"
+
 namespace nt::search {
 
-enum class ItemKind { kParagraph, kCommitment };
-std::string_view ToString(ItemKind kind);
-
-// How an index is written (recorded in it; a rebuild keeps it unless told otherwise).
-enum class IndexLayout {
-  // For the library's own use (the default): each word is indexed as written, its stemmed
-  // forms live in a small table of word forms, and the text of a hit is read from the library's
-  // database. About a quarter smaller, and built faster, than kShared.
-  kLocal,
-  // For serving to others (xapian-tcpsrv, or a stub file elsewhere): self-contained. Stemmed
-  // terms are indexed beside the words, as a remote database cannot hand over its word forms,
-  // and each item keeps its text, so hits show snippets without the library's database.
-  kShared,
-};
-std::string_view ToString(IndexLayout layout);
+// The vocabulary shared with the application (core/search_results.h), named here too so that
+// search code and its tests can keep writing search::ItemKind.
+using nt::IndexLayout;
+using nt::ItemKind;
+using nt::ToString;
 
 // One searchable unit: a paragraph, or a commitment inside one.
 struct IndexItem {

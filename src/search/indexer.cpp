@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <set>
@@ -268,6 +269,31 @@ Result<Indexer::Contents> Indexer::ReadAt(const std::filesystem::path& folder) {
         FindWordsWithoutForms(database, contents);
       }
       return contents;
+    });
+  } catch (const Xapian::Error& error) {
+    return Fail(
+        XapianError(error, "Reading the search index " + Quoted(platform::PathToUtf8(folder))));
+  }
+}
+
+Result<Indexer::Summary> Indexer::SummaryAt(const std::filesystem::path& folder) {
+  try {
+    return RetryWhileModified([&] {
+      Xapian::Database database(platform::PathToUtf8(folder));
+      Summary summary;
+      summary.format_current = IsFormatCurrent(database);
+      const std::string prefix(kDocumentStateKeyPrefix);
+      for (auto key = database.metadata_keys_begin(prefix);
+           key != database.metadata_keys_end(prefix); ++key) {
+        // A removed document leaves its key with an empty value (Remove).
+        if (database.get_metadata(*key).empty()) continue;
+        const std::string name = *key;
+        std::int64_t id = 0;
+        std::from_chars(name.data() + prefix.size(), name.data() + name.size(), id);
+        summary.document_ids.push_back(id);
+      }
+      std::sort(summary.document_ids.begin(), summary.document_ids.end());
+      return summary;
     });
   } catch (const Xapian::Error& error) {
     return Fail(

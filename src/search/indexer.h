@@ -73,6 +73,14 @@ class Indexer {
     std::vector<std::string> words_without_forms_examples;  // the first few
   };
   [[nodiscard]] static Result<Contents> ReadAt(const std::filesystem::path& folder);
+  // Just enough of the above to tell, when a library opens, whether its index must be rebuilt:
+  // the format and the ids of the documents it holds (no item counts, no word forms), read
+  // without the writer's lock. Errors as ReadAt.
+  struct Summary {
+    bool format_current = true;
+    std::vector<std::int64_t> document_ids;  // ascending
+  };
+  [[nodiscard]] static Result<Summary> SummaryAt(const std::filesystem::path& folder);
 
  private:
   struct Impl;

@@ -31,20 +31,11 @@ using MinHashSignature = std::vector<std::uint64_t>;
 MinHashSignature MinHash(const std::vector<Word>& words, std::size_t begin, std::size_t end);
 double EstimatedSimilarity(const MinHashSignature& a, const MinHashSignature& b);
 
-enum class DiffOp { kSame, kAdded, kRemoved };  // added: in the precedent, not in the query
-struct DiffWord {
-  DiffOp op = DiffOp::kSame;
-  std::string word;  // as written
-};
+using nt::DiffOp;
+using nt::DiffWord;
 std::vector<DiffWord> WordDiff(const std::vector<Word>& query, const std::vector<Word>& found);
 
-struct WindowMatch {
-  double similarity = 0;  // MinHash estimate over the best window
-  std::size_t begin = 0;  // word range of the window in the paragraph
-  std::size_t end = 0;
-  std::vector<DiffWord> diff;  // query -> window
-  std::string excerpt;         // the window's text as written (with its punctuation)
-};
+using nt::WindowMatch;
 // The paragraph window most like the query.
 WindowMatch BestWindow(const std::vector<Word>& query, const MinHashSignature& query_signature,
                        std::string_view paragraph);
@@ -53,17 +44,8 @@ WindowMatch BestWindow(const std::vector<Word>& query, const MinHashSignature& q
 
 namespace nt::search {
 
-struct Precedent {
-  SearchHit hit;       // the paragraph (document, label, date, text)
-  WindowMatch match;   // where in it, how similar, what differs
-  bool exact = false;  // the query's words appear in order, unchanged
-};
-
-struct PrecedentOptions {
-  double min_similarity = 0.35;  // MinHash estimate over word and word-pair shingles
-  int candidates = 300;          // paragraphs fetched from the index before comparing
-  int limit = 50;
-};
+using nt::Precedent;
+using nt::PrecedentOptions;
 
 // Earlier uses of `wording` or a near variant, oldest first (then by document, label).
 // Errors: kUsage when the wording has fewer than three words.

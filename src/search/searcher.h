@@ -31,64 +31,13 @@ struct ActorNames {
   std::vector<std::string> acronyms;  // exact case
 };
 
-enum class SortOrder { kRelevance, kDateNewestFirst, kDateOldestFirst };
-
-struct SearchRequest {
-  std::string query;
-  int offset = 0;
-  int limit = 10;
-  SortOrder sort = SortOrder::kRelevance;
-  bool facets = false;
-  // Facets count every match up to this many; past it, the first this many in index order
-  // (roughly import order, not the best-ranked), so a very common term costs a bounded time.
-  // 0 (or less) counts every match, however many. Results say whether the counts are exact and
-  // how many they cover.
-  int facet_sample = 20000;
-  std::size_t snippet_length = 240;  // bytes of text around the matches
-};
-
-struct SnippetPart {
-  std::string text;
-  bool match = false;  // a query term: shown highlighted
-};
-
-struct SearchHit {
-  ItemKind kind = ItemKind::kParagraph;
-  std::int64_t item_id = 0;  // paragraph or commitment id
-  std::int64_t paragraph_id = 0;
-  std::int64_t document_id = 0;
-  std::string document_title;
-  std::string document_kind;
-  std::string date;
-  std::string label;
-  std::string text;  // the whole indexed text (from the index, or the Searcher's TextSource)
-  std::vector<SnippetPart> snippet;
-  double weight = 0;  // BM25 (0 when sorted by date only)
-  int percent = 0;
-};
-
-struct FacetCount {
-  std::string value;
-  int count = 0;
-};
-
-struct Facets {
-  std::vector<FacetCount> actor, dialogue, kind, year, type;  // most frequent first
-};
-
-struct SearchResults {
-  std::int64_t total_estimate = 0;  // matches overall (Xapian's estimate)
-  std::int64_t total_lower_bound = 0;
-  std::int64_t total_upper_bound = 0;
-  int offset = 0;
-  std::vector<SearchHit> hits;
-  bool has_facets = false;
-  // The facets count every match, or, past the request's `facet_sample`, the first that many in
-  // index order.
-  bool facets_exact = true;                // every match was counted
-  std::int64_t facet_matches_counted = 0;  // how many matches the facet counts cover
-  Facets facets;                           // when requested
-};
+using nt::FacetCount;
+using nt::Facets;
+using nt::SearchHit;
+using nt::SearchRequest;
+using nt::SearchResults;
+using nt::SnippetPart;
+using nt::SortOrder;
 
 // The text of an indexed item, read from the store: a local-layout index (IndexLayout) keeps
 // none. Empty when the item is not there.

@@ -6,28 +6,13 @@
 
 #include "core/commitment.h"
 #include "core/error.h"
+#include "core/library_queries.h"
 #include "store/database.h"
 
 namespace nt::store {
 
-struct CommitmentQuery {
-  DocumentId document;             // 0 = any
-  ActorId actor;                   // 0 = any (any role)
-  std::optional<CommitmentType> type;
-  RoundId round;                   // 0 = any
-  int offset = 0;
-  int limit = -1;
-};
-
-// A commitment with where it was made, as listings show it.
-struct CommitmentRow {
-  Commitment commitment;
-  DocumentId document_id;
-  std::string document_title;
-  std::string document_date;
-  std::string paragraph_label;
-  int paragraph_ordinal = 0;
-};
+using nt::CommitmentQuery;
+using nt::CommitmentRow;
 
 class CommitmentRepository {
  public:

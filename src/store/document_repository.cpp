@@ -277,6 +277,13 @@ Result<std::vector<DocumentSummary>> DocumentRepository::List(const DocumentList
 
 Result<int> DocumentRepository::Count() { return CountRows(database_.connection(), "documents"); }
 
+Result<std::vector<DocumentId>> DocumentRepository::Ids() {
+  auto statement = database_.connection().Prepare("SELECT id FROM documents ORDER BY id");
+  if (!statement) return Fail(statement.error());
+  return CollectRows<DocumentId>(**statement,
+                                 [](const Statement& r) { return DocumentId{r.Int(0)}; });
+}
+
 Result<std::optional<Document>> DocumentRepository::FindBySha256(std::string_view sha256) {
   return FindOne(database_.connection(),
                  SelectDocuments("WHERE d.sha256 = ?1 ORDER BY d.id LIMIT 1"), sha256);

@@ -8,17 +8,13 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "core/library_queries.h"
 #include "store/database.h"
 
 namespace nt::store {
 
-enum class DocumentOrder { kById, kByDateDescending, kByTitle };
-
-struct DocumentListQuery {
-  DocumentOrder order = DocumentOrder::kById;
-  int offset = 0;
-  int limit = -1;  // -1 = all
-};
+using nt::DocumentListQuery;
+using nt::DocumentOrder;
 
 class DocumentRepository {
  public:
@@ -47,6 +43,8 @@ class DocumentRepository {
 
   [[nodiscard]] Result<std::vector<DocumentSummary>> List(const DocumentListQuery& query = {});
   [[nodiscard]] Result<int> Count();
+  // Every stored document's id, ascending.
+  [[nodiscard]] Result<std::vector<DocumentId>> Ids();
 
   [[nodiscard]] Result<std::optional<Document>> FindBySha256(std::string_view sha256);
   [[nodiscard]] Result<std::optional<Document>> FindBySourcePath(std::string_view source_path);

@@ -1,24 +1,13 @@
 #pragma once
-// Counts for summaries (`normtrack stats`, the status bar).
+// Reads the counts for summaries (core/library_queries.h).
 
 #include "core/error.h"
+#include "core/library_queries.h"
 #include "store/database.h"
 
 namespace nt::store {
 
-struct StoreStatistics {
-  int documents = 0;
-  int paragraphs = 0;  // content paragraphs (boilerplate excluded)
-  int boilerplate_paragraphs = 0;
-  int actors = 0;
-  int commitments = 0;
-  int dialogues = 0;
-  int rounds = 0;
-  int norms = 0;
-  int follow_ups = 0;
-  int links = 0;
-  int saved_searches = 0;
-};
+using StoreStatistics = nt::LibraryStatistics;
 
 [[nodiscard]] Result<StoreStatistics> ReadStatistics(Database& database);
 

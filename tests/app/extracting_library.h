@@ -7,9 +7,9 @@
 #include <memory>
 #include <vector>
 
-#include "app/import_service.h"
-#include "app/library.h"
-#include "app/reference_data.h"
+#include "app/internal/import_service.h"
+#include "app/internal/library.h"
+#include "app/internal/reference_data.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 

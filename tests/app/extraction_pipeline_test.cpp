@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "app/import_service.h"
-#include "app/library.h"
-#include "app/reference_data.h"
+#include "app/internal/import_service.h"
+#include "app/internal/library.h"
+#include "app/internal/reference_data.h"
 #include "store/follow_up_repository.h"
 #include "store/norm_repository.h"
 #include "extracting_library.h"

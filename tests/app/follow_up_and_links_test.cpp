@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "app/automatic_links.h"
-#include "app/follow_up_service.h"
-#include "app/import_service.h"
-#include "app/library.h"
-#include "app/link_service.h"
-#include "app/reference_data.h"
+#include "app/internal/automatic_links.h"
+#include "app/internal/follow_up_service.h"
+#include "app/internal/import_service.h"
+#include "app/internal/library.h"
+#include "app/internal/link_service.h"
+#include "app/internal/reference_data.h"
 #include "core/text.h"
 #include "extracting_library.h"
 #include "store/link_repository.h"

@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <fstream>
 
-#include "app/import_service.h"
-#include "app/library.h"
+#include "app/internal/import_service.h"
+#include "app/internal/library.h"
 #include "core/fault.h"
 #include "core/platform.h"
 #include "extracting_library.h"

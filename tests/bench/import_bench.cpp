@@ -30,9 +30,9 @@
 #include <unistd.h>
 
 #include "app/home.h"
-#include "app/import_service.h"
-#include "app/reference_data.h"
-#include "app/library.h"
+#include "app/internal/import_service.h"
+#include "app/internal/reference_data.h"
+#include "app/internal/library.h"
 #include "bench/synthetic_corpus.h"
 #include "core/file_io.h"
 #include "core/text.h"

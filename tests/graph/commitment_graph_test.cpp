@@ -2,12 +2,12 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "app/follow_up_service.h"
-#include "app/graph_service.h"
-#include "app/import_service.h"
-#include "app/library.h"
-#include "app/link_service.h"
-#include "app/reference_data.h"
+#include "app/internal/follow_up_service.h"
+#include "app/internal/graph_service.h"
+#include "app/internal/import_service.h"
+#include "app/internal/library.h"
+#include "app/internal/link_service.h"
+#include "app/internal/reference_data.h"
 #include "graph/commitment_graph.h"
 #include "graph/graph_analysis.h"
 #include "graph/graph_export.h"

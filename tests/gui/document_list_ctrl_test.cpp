@@ -6,6 +6,7 @@
 
 #include "gui/gui_fixture.h"
 #include "store/document_repository.h"
+#include "ui/library_startup.h"
 #include "ui/panels/document_list_ctrl.h"
 #include "ui/wx_string.h"
 
@@ -45,7 +46,9 @@ TEST_CASE("DocumentListCtrl: rows come from pages, not from the whole table",
   }
 
   auto* frame = new wxFrame(nullptr, wxID_ANY, "list");
-  auto* list = new nt::ui::DocumentListCtrl(frame, **library);
+  auto workspace = nt::ui::OpenWorkspaceForGui(nt::app::Home::ForDatabase(dir / "big.sqlite3"));
+  REQUIRE(workspace);
+  auto* list = new nt::ui::DocumentListCtrl(frame, **workspace);
   frame->SetClientSize(800, 400);
   frame->Show();
   REQUIRE(list->Reload());

@@ -11,7 +11,7 @@
 #include <cstdlib>
 #include <thread>
 
-#include "app/import_service.h"
+#include "app/internal/import_service.h"
 #include "importers/registry.h"
 #include "support/test_paths.h"
 #include "ui/library_startup.h"
@@ -82,9 +82,9 @@ void LibraryFixture::ImportSeeds() {
 
 ui::MainFrame& LibraryFixture::OpenFrame() {
   REQUIRE(!frame_);
-  auto library = ui::OpenLibraryForGui(home_);
-  REQUIRE(library);
-  frame_ = new ui::MainFrame(std::move(*library));
+  auto workspace = ui::OpenWorkspaceForGui(home_);
+  REQUIRE(workspace);
+  frame_ = new ui::MainFrame(std::move(*workspace));
   frame_->Move(0, 0);
   frame_->Show();
   frame_->Raise();

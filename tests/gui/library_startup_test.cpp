@@ -12,7 +12,7 @@ using Catch::Matchers::Contains;
 TEST_CASE("Library startup: a missing library is created", "[gui][startup]") {
   nt::test::TempDir dir;
   const auto home = nt::ui::ChooseHome(dir / "sub" / "new.sqlite3");
-  auto library = nt::ui::OpenLibraryForGui(home);
+  auto library = nt::ui::OpenWorkspaceForGui(home);
   REQUIRE(library);
   CHECK(std::filesystem::exists(dir / "sub" / "new.sqlite3"));
   CHECK((*library)->DocumentCount().value_or(-1) == 0);
@@ -21,7 +21,7 @@ TEST_CASE("Library startup: a missing library is created", "[gui][startup]") {
 TEST_CASE("Library startup: a corrupt library is explained in one dialog", "[gui][startup]") {
   nt::test::TempDir dir;
   const auto file = dir.Write("broken.sqlite3", std::string(4096, 'x'));
-  auto library = nt::ui::OpenLibraryForGui(nt::ui::ChooseHome(file));
+  auto library = nt::ui::OpenWorkspaceForGui(nt::ui::ChooseHome(file));
   REQUIRE_FALSE(library);
   CHECK_FALSE(library.error().message.empty());
 

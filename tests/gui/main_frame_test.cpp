@@ -201,7 +201,7 @@ TEST_CASE("MainFrame: a click on the Title header sorts the list by title",
   list.GetEventHandler()->ProcessEvent(click);
   nt::test::PumpFor(std::chrono::milliseconds(50));
 
-  CHECK(list.order() == nt::app::DocumentOrder::kByTitle);
+  CHECK(list.order() == nt::DocumentOrder::kByTitle);
   CHECK_THAT(Cell(list, 0, DocumentListCtrl::kTitleColumn),
              Contains("International Strategy on Cybersecurity Cooperation"));
   CHECK_THAT(Cell(list, 1, DocumentListCtrl::kTitleColumn),

@@ -1,6 +1,6 @@
-// Load (docs/reliability.md): 20 reader threads search, each through its own read-only Library
-// and SearchService (its own SQLite connection and Xapian database), while a writer imports
-// documents one by one for a bounded time. No reader may see an error or a torn result: every
+// Load (docs/reliability.md): 20 reader threads search, each through its own read-only
+// Workspace (its own SQLite connection and Xapian database), while a writer's workspace imports
+// documents one by one for a bounded time, each import followed by its index upkeep job. No reader may see an error or a torn result: every
 // hit's document exists with all its paragraphs, and what a reader sees never shrinks. Every
 // document imported is searchable afterwards.
 
@@ -12,10 +12,8 @@
 #include <set>
 #include <thread>
 
-#include "app/import_service.h"
-#include "app/library.h"
-#include "app/reference_data.h"
-#include "app/search_service.h"
+#include "app/workspace.h"
+#include "importers/registry.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -58,20 +56,19 @@ struct Findings {
 
 void Read(const app::Home& home, const std::map<std::string, int>& expected,
           const std::atomic<bool>& stop, Findings& findings) {
-  auto library = app::Library::Open(home, {.read_only = true});
+  auto library = app::Workspace::Open({.home = home, .read_only = true});
   if (!library) return findings.Fail("open: " + library.error().message);
-  app::SearchService search(**library);
   std::size_t seen_documents = 0;
   int seen_count = 0;
   while (!stop) {
-    app::SearchRequest request;
+    SearchRequest request;
     request.query = "loadtitle";
     request.limit = 1000;
-    auto results = search.Search(request);
+    auto results = (*library)->Search(request);
     if (!results) return findings.Fail("search: " + results.error().message);
     ++findings.searches;
     std::set<std::int64_t> documents;
-    for (const app::SearchHit& hit : results->hits) documents.insert(hit.document_id);
+    for (const SearchHit& hit : results->hits) documents.insert(hit.document_id);
     if (documents.size() < seen_documents) {
       findings.Fail("the search found " + std::to_string(documents.size()) +
                     " documents after finding " + std::to_string(seen_documents));
@@ -107,8 +104,6 @@ TEST_CASE("Load: 20 readers search while a writer imports", "[reliability][load]
   for (int n = 0; n < kDocuments; ++n) {
     files.push_back(dir.Write("corpus/" + FileName(n), Statement(n)));
   }
-  auto reference = app::ReferenceData::Shipped();
-  REQUIRE(reference);
   const auto registry = importers::Registry::WithBuiltinFormats();
 
   // Each file's paragraph count, from an import of its own (readers compare with these).
@@ -120,12 +115,10 @@ TEST_CASE("Load: 20 readers search while a writer imports", "[reliability][load]
   }
 
   const auto home = app::Home::InFolder(dir / "home");
-  auto library = app::Library::Open(home, {.mode = app::OpenMode::kCreateIfMissing});
-  REQUIRE(library);
-  app::SearchService writer_search(**library, *reference);
-  app::ImportService importer(**library, registry, *reference, &writer_search);
+  auto writer = app::Workspace::Open({.home = home, .create_if_missing = true});
+  REQUIRE(writer);
   // The readers start on an index that exists.
-  REQUIRE(importer.Import({files[0]}));
+  REQUIRE((*writer)->Import({files[0]}).Wait());
 
   std::atomic<bool> stop{false};
   Findings findings;
@@ -136,7 +129,7 @@ TEST_CASE("Load: 20 readers search while a writer imports", "[reliability][load]
   std::vector<int> imported{0};
   const auto deadline = Clock::now() + kWriteFor;
   for (int n = 1; n < kDocuments && Clock::now() < deadline; ++n) {
-    auto report = importer.Import({files[static_cast<std::size_t>(n)]});
+    const auto& report = (*writer)->Import({files[static_cast<std::size_t>(n)]}).Wait();
     REQUIRE(report);
     REQUIRE(report->AllSucceeded());
     REQUIRE_FALSE(report->index_error);
@@ -154,15 +147,15 @@ TEST_CASE("Load: 20 readers search while a writer imports", "[reliability][load]
 
   // Every imported document can be found by its own word.
   for (int n : imported) {
-    app::SearchRequest request;
+    SearchRequest request;
     request.query = "loaddoc" + std::to_string(n);
-    auto results = writer_search.Search(request);
+    auto results = (*writer)->Search(request);
     REQUIRE(results);
     INFO(request.query);
     REQUIRE(results->hits.size() >= 1);
     CHECK(results->hits.front().document_title == "Joint Statement on Load " + std::to_string(n));
   }
-  auto check = writer_search.Check();
+  auto check = (*writer)->CheckIndex();
   REQUIRE(check);
   CHECK(check->ok());
 }

@@ -31,15 +31,15 @@ TEST_CASE(
     "[search]") {
   SearchFixture f;
   f.Import({test::JointStatementPath()}, /*indexed=*/false);
-  auto before = f.search->Check();
+  auto before = f.index->Check();
   REQUIRE(before);
   CHECK(before->pending == 1);
   CHECK_FALSE(before->ok());
 
-  auto synced = f.search->Sync();
+  auto synced = f.index->Sync();
   REQUIRE(synced);
   CHECK(synced->indexed == 1);
-  auto after = f.search->Check();
+  auto after = f.index->Check();
   REQUIRE(after);
   CHECK(after->pending == 0);
   CHECK(after->ok());
@@ -56,21 +56,19 @@ TEST_CASE(
   const char* point = GENERATE("search.before_index_commit", "search.before_outbox_clear");
   INFO(point);
   fault::Arm(point, 1);
-  app::ImportService service(*f.library, f.registry, &test::Reference(), f.search.get());
-  auto report = service.Import({test::JointStatementPath()});
+  const app::ImportReport report = f.Import({test::JointStatementPath()});
   fault::DisarmAll();
-  REQUIRE(report);
-  CHECK(report->AllSucceeded());             // the document is stored...
-  REQUIRE(report->index_error.has_value());  // ...but the index step was interrupted
-  auto check = f.search->Check();
+  CHECK(report.AllSucceeded());             // the document is stored...
+  REQUIRE(report.index_error.has_value());  // ...but the index step was interrupted
+  auto check = f.index->Check();
   REQUIRE(check);
   CHECK(check->pending == 1);
   if (std::string(point) == "search.before_index_commit") CHECK_FALSE(check->ok());
 
-  f.Reopen();  // the next process: its first search repairs
+  f.Reopen();  // the next process: the upkeep at open repairs (workspace invariant 4)
   auto results = f.Search("\"critical infrastructure\" actor:Japan");
   CHECK(HasLabel(results, "7(2)a"));
-  auto repaired = f.search->Check();
+  auto repaired = f.index->Check();
   REQUIRE(repaired);
   CHECK(repaired->pending == 0);
   CHECK(repaired->ok());
@@ -80,7 +78,7 @@ TEST_CASE(
 TEST_CASE("Index consistency: check reports drift, rebuild repairs it (invariant 9)", "[search]") {
   SearchFixture f;
   f.ImportCorpus();
-  auto clean = f.search->Check();
+  auto clean = f.index->Check();
   REQUIRE(clean);
   CHECK(clean->ok());
   CHECK(clean->store_documents == 2);
@@ -91,16 +89,16 @@ TEST_CASE("Index consistency: check reports drift, rebuild repairs it (invariant
   app::ImportService unindexed(*f.library, f.registry, &test::Reference());
   auto deleted = unindexed.DeleteDocument("International Strategy");
   REQUIRE(deleted);
-  auto drift = f.search->Check();
+  auto drift = f.index->Check();
   REQUIRE(drift);
   CHECK_FALSE(drift->ok());
   REQUIRE(drift->drift.size() == 1);
   CHECK_THAT(drift->drift[0], Catch::Contains("no longer in the database"));
 
-  auto rebuilt = f.search->Rebuild();
+  auto rebuilt = f.index->Rebuild();
   REQUIRE(rebuilt);
   CHECK(rebuilt->indexed == 1);
-  auto after = f.search->Check();
+  auto after = f.index->Check();
   REQUIRE(after);
   CHECK(after->ok());
   CHECK(after->pending == 0);
@@ -114,25 +112,25 @@ TEST_CASE(
   SearchFixture f;
   f.Import({test::NiscArticlePath()});
   f.Import({test::JointStatementPath()}, /*indexed=*/false);
-  auto queued = f.search->Check();
+  auto queued = f.index->Check();
   REQUIRE(queued);
   REQUIRE(queued->pending == 1);
 
   fault::Arm("search.before_rebuild_finish", 1);
-  auto failed = f.search->Rebuild();
+  auto failed = f.index->Rebuild();
   fault::DisarmAll();
   REQUIRE_FALSE(failed);
-  auto after_failure = f.search->Check();
+  auto after_failure = f.index->Check();
   REQUIRE(after_failure);
   CHECK(after_failure->pending == 1);  // the old index still lacks the statement, and says so
   CHECK(after_failure->index_documents == 1);
   CHECK_FALSE(after_failure->ok());
 
   // A rebuild that completes covers the queued document and clears its row.
-  auto rebuilt = f.search->Rebuild();
+  auto rebuilt = f.index->Rebuild();
   REQUIRE(rebuilt);
   CHECK(rebuilt->indexed == 2);
-  auto after = f.search->Check();
+  auto after = f.index->Check();
   REQUIRE(after);
   CHECK(after->pending == 0);
   CHECK(after->ok());
@@ -156,17 +154,17 @@ TEST_CASE(
                      std::to_string(i) + ".\n");
   }
   f.Import({inputs.path()}, /*indexed=*/false);
-  auto synced = f.search->Sync();
+  auto synced = f.index->Sync();
   REQUIRE(synced);
   // The rebuild indexes every document, the one already indexed too.
   const bool rebuilds = queued >= 200 && std::thread::hardware_concurrency() > 1;
   CHECK(synced->indexed == (rebuilds ? queued + 1 : queued));
-  auto after = f.search->Check();
+  auto after = f.index->Check();
   REQUIRE(after);
   CHECK(after->pending == 0);
   CHECK(after->ok());
   CHECK(after->index_documents == queued + 1);
-  app::SearchRequest all;
+  SearchRequest all;
   all.limit = 1000;
   CHECK(f.Search("\"exchange views\" topic item:paragraph", all).hits.size() ==
         static_cast<std::size_t>(queued));
@@ -176,11 +174,12 @@ TEST_CASE("Index consistency: deleting a document removes it from the index", "[
   SearchFixture f;
   f.ImportCorpus();
   REQUIRE(HasLabel(f.Search("botnets"), "7(2)d"));
-  app::ImportService service(*f.library, f.registry, &test::Reference(), f.search.get());
+  app::ImportService service(*f.library, f.registry, &test::Reference());
   auto deleted = service.DeleteDocument("Joint Statement");
   REQUIRE(deleted);
+  REQUIRE(f.index->Sync());  // the upkeep behind the deletion (workspace invariant 3)
   CHECK(f.Search("botnets").hits.empty());
-  auto check = f.search->Check();
+  auto check = f.index->Check();
   REQUIRE(check);
   CHECK(check->ok());
   CHECK(check->index_documents == 1);
@@ -195,7 +194,7 @@ TEST_CASE(
   auto path = WriteStatement(files, "Both sides will cooperate on quantum cryptography research.");
   f.Import({path});
   CHECK(f.Search("quantum cryptography").hits.size() >= 1);
-  const auto items = f.search->Check()->index_items;
+  const auto items = f.index->Check()->index_items;
 
   WriteStatement(files, "Both sides will cooperate on post-quantum migration planning.");
   auto report = f.Import({path});
@@ -203,7 +202,7 @@ TEST_CASE(
   CHECK(f.Search("cryptography").hits.empty());
   CHECK(HasLabel(f.Search("migration planning"), "1"));
   CHECK(HasLabel(f.Search("\"supply chain security\""), "2"));  // the kept paragraph
-  auto check = f.search->Check();
+  auto check = f.index->Check();
   REQUIRE(check);
   CHECK(check->ok());
   CHECK(check->index_items == items);  // replaced, not added
@@ -213,9 +212,9 @@ TEST_CASE("Watches: a watched search reports matches new since the last report (
           "[search]") {
   SearchFixture f;
   f.Import({test::JointStatementPath()});
-  auto saved = f.search->Save("quantum", "quantum", /*watch=*/true);
+  auto saved = f.saved->Save("quantum", "quantum", /*watch=*/true);
   REQUIRE(saved);
-  auto none = f.search->ReportWatches();
+  auto none = f.saved->ReportWatches();
   REQUIRE(none);
   REQUIRE(none->size() == 1);
   CHECK(none->front().new_matches == 0);
@@ -226,18 +225,18 @@ TEST_CASE("Watches: a watched search reports matches new since the last report (
   CHECK(report.watch_matches[0].first == "quantum");
   CHECK(report.watch_matches[0].second >= 1);
 
-  auto fresh = f.search->ReportWatches();
+  auto fresh = f.saved->ReportWatches();
   REQUIRE(fresh);
   REQUIRE(fresh->size() == 1);
   CHECK(fresh->front().new_matches >= 1);
   REQUIRE_FALSE(fresh->front().hits.empty());
   CHECK(fresh->front().hits.front().document_title == "Joint Statement on Quantum Cooperation");
 
-  auto again = f.search->ReportWatches();
+  auto again = f.saved->ReportWatches();
   REQUIRE(again);
   CHECK(again->front().new_matches == 0);
 
-  auto bad = f.search->Save("broken", "date:2019..2010", true);
+  auto bad = f.saved->Save("broken", "date:2019..2010", true);
   REQUIRE_FALSE(bad);
   CHECK(bad.error().code == ErrorCode::kUsage);
 }
@@ -247,7 +246,7 @@ TEST_CASE("Index consistency: an empty library searches an empty index", "[searc
   auto results = f.Search("cyber");
   CHECK(results.hits.empty());
   CHECK(results.total_estimate == 0);
-  auto check = f.search->Check();
+  auto check = f.index->Check();
   REQUIRE(check);
   CHECK(check->ok());
 }
@@ -271,16 +270,16 @@ TEST_CASE(
   first.status = FollowUpStatus::kInProgress;
   REQUIRE(follow_ups.Insert(follow_up, first));
 
-  auto queued = f.search->Check();
+  auto queued = f.index->Check();
   REQUIRE(queued);
   CHECK(queued->pending == 1);
   CHECK_FALSE(queued->ok());  // the content hash now differs
 
-  f.Reopen();  // the next search syncs first
+  f.Reopen();  // the upkeep at open syncs first
   auto found = f.Search("status:in_progress");
   CHECK(HasLabel(found, "7(2)a", search::ItemKind::kCommitment));
   CHECK(HasLabel(found, "7(2)a"));
-  auto check = f.search->Check();
+  auto check = f.index->Check();
   REQUIRE(check);
   CHECK(check->ok());
 }
@@ -293,7 +292,7 @@ TEST_CASE("Index consistency: check reads the index while another program holds 
   auto writer =
       search::Indexer::Open(f.library->home().index, search::IndexOpenMode::kOpenOrCreate);
   REQUIRE(writer);
-  auto check = f.search->Check();
+  auto check = f.index->Check();
   REQUIRE(check);
   CHECK(check->ok());
   CHECK(check->index_documents == 2);
@@ -301,7 +300,7 @@ TEST_CASE("Index consistency: check reads the index while another program holds 
   // And it sees what the other program commits.
   REQUIRE((*writer)->Remove(1));  // the first imported document
   REQUIRE((*writer)->Commit());
-  auto drift = f.search->Check();
+  auto drift = f.index->Check();
   REQUIRE(drift);
   CHECK_FALSE(drift->ok());
   CHECK(drift->index_documents == 1);
@@ -325,7 +324,7 @@ TEST_CASE("Index consistency: the next open completes a rebuild killed as it swa
   CHECK(HasLabel(found, "7(2)a", search::ItemKind::kCommitment));
   CHECK_FALSE(std::filesystem::exists(beside(".new")));
   CHECK_FALSE(std::filesystem::exists(beside(".old")));
-  auto check = f.search->Check();
+  auto check = f.index->Check();
   REQUIRE(check);
   CHECK(check->ok());
   CHECK(check->index_documents == 2);

@@ -1,15 +1,18 @@
 #pragma once
-// A library with the seed corpus imported through ImportService + SearchService, as the CLI
-// does it, for the [search] tests.
+// A library with the seed corpus imported through ImportService, its index kept by
+// IndexUpkeep and searched through QueryService, as the workspace does it, for the [search]
+// tests.
 
 #include <catch2/catch.hpp>
 
 #include <memory>
 
-#include "app/import_service.h"
-#include "app/library.h"
-#include "app/reference_data.h"
-#include "app/search_service.h"
+#include "app/internal/import_service.h"
+#include "app/internal/library.h"
+#include "app/internal/reference_data.h"
+#include "app/internal/index_upkeep.h"
+#include "app/internal/query_service.h"
+#include "app/internal/saved_searches.h"
 #include "support/temp_dir.h"
 #include "support/test_paths.h"
 
@@ -28,40 +31,72 @@ struct SearchFixture {
   TempDir dir;
   importers::Registry registry = importers::Registry::WithBuiltinFormats();
   std::unique_ptr<app::Library> library;
-  std::unique_ptr<app::SearchService> search;
+  std::unique_ptr<app::IndexUpkeep> index;
+  std::unique_ptr<app::QueryService> queries;
+  std::unique_ptr<app::SavedSearches> saved;
 
   SearchFixture() {
     auto opened = app::Library::Open(app::Home::InFolder(dir / "home"),
                                      {.mode = app::OpenMode::kCreateIfMissing});
     REQUIRE(opened);
     library = std::move(*opened);
-    search = std::make_unique<app::SearchService>(*library, &Reference());
+    MakeServices();
   }
 
-  // Imports with the index hook (indexed=true) or as an older NormTrack without it would.
+  // Imports, then (indexed=true) brings the index up to date and re-runs the watches as the
+  // workspace's upkeep job does; indexed=false leaves the documents queued, as an import killed
+  // before its upkeep would.
   app::ImportReport Import(const std::vector<std::filesystem::path>& paths, bool indexed = true) {
-    app::ImportService service(*library, registry, &Reference(), indexed ? search.get() : nullptr);
+    app::ImportService service(*library, registry, &Reference());
     auto report = service.Import(paths);
     REQUIRE(report);
     REQUIRE(report->AllSucceeded());
+    if (indexed) {
+      auto synced = index->Sync();
+      if (!synced) {
+        report->index_error = synced.error();
+        return *report;
+      }
+      auto watches = saved->RunWatches();
+      REQUIRE(watches);
+      for (const auto& watch : *watches) {
+        if (watch.new_matches > 0) {
+          report->watch_matches.emplace_back(watch.search.name, watch.new_matches);
+        }
+      }
+    }
     return *report;
   }
   void ImportCorpus() { Import({CorpusDocumentsDir()}); }
 
-  app::SearchResults Search(const std::string& query, app::SearchRequest request = {}) {
+  SearchResults Search(const std::string& query, SearchRequest request = {}) {
     request.query = query;
-    auto results = search->Search(request);
+    auto results = queries->Search(request);
     INFO(query);
     if (!results) INFO(results.error().message);
     REQUIRE(results);
     return *results;
   }
 
-  // A fresh service, as a new process opening the library would have.
-  void Reopen() { search = std::make_unique<app::SearchService>(*library, &Reference()); }
+  // Fresh services, as a new process opening the library would have; the workspace then runs
+  // the index upkeep at open (workspace invariant 4), which `upkeep_at_open` does here.
+  void Reopen(bool upkeep_at_open = true) {
+    MakeServices();
+    if (upkeep_at_open) REQUIRE(index->BringUpToDate());
+  }
+
+ private:
+  void MakeServices() {
+    saved.reset();
+    index = std::make_unique<app::IndexUpkeep>(*library, Reference());
+    queries = std::make_unique<app::QueryService>(*library, Reference());
+    saved = std::make_unique<app::SavedSearches>(*library, *queries);
+  }
+
+ public:
 };
 
-inline bool HasLabel(const app::SearchResults& results, const std::string& label,
+inline bool HasLabel(const SearchResults& results, const std::string& label,
                      search::ItemKind kind = search::ItemKind::kParagraph) {
   for (const auto& hit : results.hits) {
     if (hit.label == label && hit.kind == kind) return true;
@@ -69,7 +104,7 @@ inline bool HasLabel(const app::SearchResults& results, const std::string& label
   return false;
 }
 
-inline std::string Highlighted(const app::SearchHit& hit) {
+inline std::string Highlighted(const SearchHit& hit) {
   std::string out;
   for (const auto& part : hit.snippet) {
     if (part.match) out += "[" + part.text + "]";

@@ -184,19 +184,19 @@ TEST_CASE("Word forms: index --check reports lost entries as drift and a rebuild
     database.remove_synonym("Zcooper", "cooperation");
     database.commit();
   }
-  auto check = f.search->Check();
+  auto check = f.index->Check();
   REQUIRE(check);
   REQUIRE(check->drift.size() == 1);
   CHECK(check->drift[0] ==
         "1 word in the search index has no word-form entry, so a plain search misses it "
         "('cooperation'); 'normtrack index --rebuild' restores it.");
-  REQUIRE(f.search->Rebuild());
-  auto after = f.search->Check();
+  REQUIRE(f.index->Rebuild());
+  auto after = f.index->Check();
   REQUIRE(after);
   CHECK(after->ok());
   f.Reopen();
   const auto found = f.Search("cooperating", {.limit = 200});
-  CHECK(std::any_of(found.hits.begin(), found.hits.end(), [](const app::SearchHit& hit) {
+  CHECK(std::any_of(found.hits.begin(), found.hits.end(), [](const SearchHit& hit) {
     return hit.text.find("cooperation") != std::string::npos;
   }));
 }

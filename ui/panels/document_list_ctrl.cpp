@@ -8,10 +8,10 @@
 
 namespace nt::ui {
 
-DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Library& library)
+DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Workspace& workspace)
     : wxListCtrl(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                  wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL),
-      library_(library) {
+      workspace_(workspace) {
   // Widths in DIPs: the ID, date, kind and count columns fit their longest values; the title
   // takes whatever is left (FitTitleColumn).
   AppendColumn("ID", wxLIST_FORMAT_RIGHT, FromDIP(56));
@@ -25,17 +25,17 @@ DocumentListCtrl::DocumentListCtrl(wxWindow* parent, app::Library& library)
   Bind(wxEVT_LIST_COL_CLICK, &DocumentListCtrl::OnColumnClick, this);
 }
 
-Status DocumentListCtrl::SetOrder(app::DocumentOrder order) {
+Status DocumentListCtrl::SetOrder(DocumentOrder order) {
   order_ = order;
   switch (order) {
-    case app::DocumentOrder::kById:
+    case DocumentOrder::kById:
       // The default order goes without an arrow: on GTK it would cover the right-aligned "ID".
       RemoveSortIndicator();
       break;
-    case app::DocumentOrder::kByDateDescending:
+    case DocumentOrder::kByDateDescending:
       ShowSortIndicator(kDateColumn, false);
       break;
-    case app::DocumentOrder::kByTitle:
+    case DocumentOrder::kByTitle:
       ShowSortIndicator(kTitleColumn, true);
       break;
   }
@@ -52,13 +52,13 @@ void DocumentListCtrl::OnColumnClick(wxListEvent& event) {
   Status status;
   switch (event.GetColumn()) {
     case kIdColumn:
-      status = SetOrder(app::DocumentOrder::kById);
+      status = SetOrder(DocumentOrder::kById);
       break;
     case kDateColumn:
-      status = SetOrder(app::DocumentOrder::kByDateDescending);
+      status = SetOrder(DocumentOrder::kByDateDescending);
       break;
     case kTitleColumn:
-      status = SetOrder(app::DocumentOrder::kByTitle);
+      status = SetOrder(DocumentOrder::kByTitle);
       break;
     default:
       return;
@@ -69,7 +69,7 @@ void DocumentListCtrl::OnColumnClick(wxListEvent& event) {
 Status DocumentListCtrl::Reload() {
   cache_.clear();
   cache_first_ = 0;
-  auto count = library_.DocumentCount();
+  auto count = workspace_.DocumentCount();
   if (!count) {
     SetItemCount(0);
     return std::unexpected(count.error());
@@ -113,7 +113,7 @@ bool DocumentListCtrl::EnsureCached(long from, long to) const {
   // One page from `from`, at least the hinted range; rows scrolled to next are then cached.
   const long limit = std::max<long>(to - from + 1, kPageSize);
   ++page_loads_;
-  auto rows = library_.ListDocuments(
+  auto rows = workspace_.ListDocuments(
       {.order = order_, .offset = static_cast<int>(from), .limit = static_cast<int>(limit)});
   if (!rows) {
     // Painting must not open dialogs; the next Reload() reports the error.

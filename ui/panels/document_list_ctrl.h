@@ -1,5 +1,5 @@
 #pragma once
-// The document list: a virtual wxListCtrl over Library::ListDocuments.
+// The document list: a virtual wxListCtrl over Workspace::ListDocuments.
 //
 // Invariants:
 //  1. The list never holds all rows: the item count comes from DocumentCount(), and rows come
@@ -9,14 +9,15 @@
 //  2. Reload() drops the page and re-reads the count; nothing else invalidates the cache, so a
 //     caller that changes the library (an import) calls Reload() afterwards.
 //
-// Thread-safety: UI thread only (it reads through the UI's own Library).
+// Thread-safety: UI thread only (it reads through the UI thread's workspace reader).
 
 #include <wx/listctrl.h>
 
 #include <optional>
 #include <vector>
 
-#include "app/library.h"
+#include "app/library_views.h"
+#include "app/workspace.h"
 
 namespace nt::ui {
 
@@ -25,9 +26,9 @@ class DocumentListCtrl : public wxListCtrl {
   enum Column { kIdColumn, kDateColumn, kKindColumn, kParagraphsColumn, kTitleColumn };
   static constexpr int kPageSize = 200;
 
-  DocumentListCtrl(wxWindow* parent, app::Library& library);
+  DocumentListCtrl(wxWindow* parent, app::Workspace& workspace);
 
-  // Re-reads the row count and forgets cached rows. Errors as Library::DocumentCount.
+  // Re-reads the row count and forgets cached rows. Errors as Workspace::DocumentCount.
   [[nodiscard]] Status Reload();
 
   // The row's document, loading its page when needed; empty for a row out of range or when
@@ -35,8 +36,8 @@ class DocumentListCtrl : public wxListCtrl {
   std::optional<DocumentSummary> RowAt(long row) const;
 
   // Orders the rows (a click on the ID, Date or Title header does this) and reloads.
-  [[nodiscard]] Status SetOrder(app::DocumentOrder order);
-  app::DocumentOrder order() const { return order_; }
+  [[nodiscard]] Status SetOrder(DocumentOrder order);
+  DocumentOrder order() const { return order_; }
 
   // How many ListDocuments calls the list made (tests check the paging).
   int page_loads() const { return page_loads_; }
@@ -55,8 +56,8 @@ class DocumentListCtrl : public wxListCtrl {
   bool EnsureCached(long from, long to) const;
   void FitTitleColumn();
 
-  app::Library& library_;
-  app::DocumentOrder order_ = app::DocumentOrder::kById;
+  app::Workspace& workspace_;
+  DocumentOrder order_ = DocumentOrder::kById;
   // The cache is filled from const OnGetItemText too: a wxListCtrl asks for text from paint.
   mutable std::vector<DocumentSummary> cache_;
   mutable long cache_first_ = 0;

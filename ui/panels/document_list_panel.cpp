@@ -16,10 +16,10 @@ enum Page { kListPage, kEmptyPage };
 
 }  // namespace
 
-DocumentListPanel::DocumentListPanel(wxWindow* parent, app::Library& library, OpenHandler on_open)
+DocumentListPanel::DocumentListPanel(wxWindow* parent, app::Workspace& workspace, OpenHandler on_open)
     : wxPanel(parent), on_open_(std::move(on_open)) {
   book_ = new wxSimplebook(this);
-  list_ = new DocumentListCtrl(book_, library);
+  list_ = new DocumentListCtrl(book_, workspace);
   book_->AddPage(list_, "Documents");
   book_->AddPage(BuildEmptyState(book_), "Empty");
   list_->Bind(wxEVT_LIST_ITEM_SELECTED, &DocumentListPanel::OnItemSelected, this);

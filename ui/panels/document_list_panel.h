@@ -8,7 +8,8 @@
 
 #include <functional>
 
-#include "app/library.h"
+#include "app/library_views.h"
+#include "app/workspace.h"
 #include "core/ids.h"
 
 class wxListEvent;
@@ -23,7 +24,7 @@ class DocumentListPanel : public wxPanel {
  public:
   using OpenHandler = std::function<void(DocumentId)>;
 
-  DocumentListPanel(wxWindow* parent, app::Library& library, OpenHandler on_open);
+  DocumentListPanel(wxWindow* parent, app::Workspace& workspace, OpenHandler on_open);
 
   // Re-reads the list (after an import) and shows the list or the empty state.
   [[nodiscard]] Status Reload();

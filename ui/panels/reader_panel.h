@@ -6,7 +6,7 @@
 
 #include <wx/panel.h>
 
-#include "app/library.h"
+#include "app/library_views.h"
 
 class wxHtmlWindow;
 

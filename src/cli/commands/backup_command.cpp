@@ -1,7 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "app/backup_service.h"
+#include "app/health_report.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
@@ -28,10 +28,10 @@ void AddBackupCommand(CLI::App& app, CliContext& context) {
   command->add_option("FILE", arguments->file, "The backup file to write")->required();
   command->add_flag("--force", arguments->force, "Replace FILE if it exists");
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
+    auto workspace = context.Open({.index_upkeep = false});
+    if (!workspace) return context.Report(workspace.error());
     const auto file = platform::PathFromUtf8(arguments->file);
-    if (Status done = app::BackupLibrary(**library, file, arguments->force); !done) {
+    if (Status done = (*workspace)->Backup(file, arguments->force); !done) {
       return context.Report(done.error());
     }
     std::printf("Backed up the library to %s.\n", arguments->file.c_str());
@@ -48,10 +48,8 @@ void AddRestoreCommand(CLI::App& app, CliContext& context) {
       ->required();
   command->add_flag("--json", arguments->json, "Print the report as JSON");
   command->callback([&context, arguments] {
-    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
-    if (!reference) return context.Report(reference.error());
-    auto report = app::RestoreLibrary(context.ResolveHome(),
-                                      platform::PathFromUtf8(arguments->file), &*reference);
+    auto report =
+        app::Workspace::Restore(context.ResolveHome(), platform::PathFromUtf8(arguments->file));
     if (!report) return context.Report(report.error());
     const std::string previous = platform::PathToUtf8(report->previous);
     if (arguments->json) {

@@ -2,8 +2,7 @@
 #include <cstdio>
 #include <optional>
 
-#include "app/health_check.h"
-#include "app/search_service.h"
+#include "app/health_report.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 
@@ -35,18 +34,15 @@ void AddCheckCommand(CLI::App& app, CliContext& context) {
                     "Repair what can be repaired, say what was done, then check again");
   command->add_flag("--json", arguments->json, "Print the report as JSON");
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) {
-      context.Report(library.error());
+    // What the index upkeep at open would quietly mend is what this command reports.
+    auto workspace = context.Open({.index_upkeep = false});
+    if (!workspace) {
+      context.Report(workspace.error());
       // A file too damaged to open is what this command exists to find.
-      if (library.error().code == ErrorCode::kCorrupt) context.exit_code = kExitProblems;
+      if (workspace.error().code == ErrorCode::kCorrupt) context.exit_code = kExitProblems;
       return;
     }
-    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
-    if (!reference) return context.Report(reference.error());
-    app::SearchService search(**library, &*reference);
-    app::HealthCheck health(**library, search);
-    auto report = arguments->repair ? health.Repair() : health.Check();
+    auto report = arguments->repair ? (*workspace)->Repair().Wait() : (*workspace)->Check();
     if (!report) return context.Report(report.error());
     const bool healthy = report->healthy(arguments->repair);
     if (arguments->json) {

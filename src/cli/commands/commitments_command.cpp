@@ -75,11 +75,11 @@ void AddCommitmentsCommand(CLI::App& app, CliContext& context) {
       ->check(CLI::IsMember(TypeNames()));
   command->add_flag("--json", arguments->json, "Print as JSON");
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
     app::CommitmentFilter filter{arguments->document, arguments->actor,
                                  ParseCommitmentType(arguments->type)};
-    auto commitments = (*library)->ListCommitments(filter);
+    auto commitments = (*workspace)->ListCommitments(filter);
     if (!commitments) {
       Error error = commitments.error();
       // An unknown document or actor is a mistake in the arguments.

@@ -28,9 +28,9 @@ void AddDialoguesCommand(CLI::App& app, CliContext& context) {
       "dialogues", "List dialogues with their rounds (number, dates, place, documents)");
   command->add_flag("--json", *json, "Print as JSON");
   command->callback([&context, json] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto dialogues = (*library)->ListDialogues();
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    auto dialogues = (*workspace)->ListDialogues();
     if (!dialogues) return context.Report(dialogues.error());
     if (*json) {
       Json list = Json::array();

@@ -41,15 +41,15 @@ void AddDocsCommand(CLI::App& app, CliContext& context) {
   command->add_option("--offset", arguments->offset, "Skip the first N documents")
       ->check(CLI::NonNegativeNumber);
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    app::DocumentListQuery query;
-    query.order = arguments->sort == "date"    ? app::DocumentOrder::kByDateDescending
-                  : arguments->sort == "title" ? app::DocumentOrder::kByTitle
-                                               : app::DocumentOrder::kById;
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    DocumentListQuery query;
+    query.order = arguments->sort == "date"    ? DocumentOrder::kByDateDescending
+                  : arguments->sort == "title" ? DocumentOrder::kByTitle
+                                               : DocumentOrder::kById;
     query.limit = arguments->limit;
     query.offset = arguments->offset;
-    auto documents = (*library)->ListDocuments(query);
+    auto documents = (*workspace)->ListDocuments(query);
     if (!documents) return context.Report(documents.error());
     if (arguments->json) {
       Json list = Json::array();

@@ -3,7 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "app/follow_up_service.h"
+#include "app/follow_up_views.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "core/text.h"
@@ -141,8 +141,8 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
   add->add_option("--evidence", a->evidence, "Evidence: a free-text source");
   add->add_flag("--json", a->json, "Print as JSON");
   add->callback([&context, a] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
     app::FollowUpInput input;
     input.title = a->title;
     input.commitment_ids = a->commitments;
@@ -154,8 +154,8 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
     input.date = a->date;
     input.evidence_paragraph = a->evidence_paragraph;
     input.evidence_text = a->evidence;
-    Finish(context, app::FollowUpService(**library).Add(input), a->json, false);
-    context.CatchUpSearchIndex(**library);
+    Finish(context, (*workspace)->AddFollowUp(input).Wait(), a->json, false);
+    context.WarnIfIndexBehind(**workspace);
   });
 
   CLI::App* edit = command->add_subcommand("edit",
@@ -169,16 +169,16 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
   edit->add_option("--add-commitment", a->commitments, "Another commitment id (repeatable)");
   edit->add_flag("--json", a->json, "Print as JSON");
   edit->callback([&context, a, title, owner, due, notes] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
     app::FollowUpEdit change;
     if (title->count()) change.title = a->title;
     if (owner->count()) change.owner = a->owner;
     if (due->count()) change.due_date = a->due;
     if (notes->count()) change.notes = a->notes;
     change.add_commitments = a->commitments;
-    Finish(context, app::FollowUpService(**library).Edit(a->id, change), a->json, false);
-    context.CatchUpSearchIndex(**library);
+    Finish(context, (*workspace)->EditFollowUp(a->id, change).Wait(), a->json, false);
+    context.WarnIfIndexBehind(**workspace);
   });
 
   CLI::App* status = command->add_subcommand(
@@ -198,8 +198,8 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
   status->add_option("--evidence", a->evidence, "Evidence: a free-text source");
   status->add_flag("--json", a->json, "Print as JSON");
   status->callback([&context, a] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
     app::StatusChange change;
     change.status = ParseFollowUpStatus(a->status).value_or(FollowUpStatus::kPlanned);
     change.completion = ParseCompletion(a->completion);
@@ -207,8 +207,8 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
     change.note = a->notes;
     change.evidence_paragraph = a->evidence_paragraph;
     change.evidence_text = a->evidence;
-    Finish(context, app::FollowUpService(**library).ChangeStatus(a->id, change), a->json, true);
-    context.CatchUpSearchIndex(**library);
+    Finish(context, (*workspace)->ChangeFollowUpStatus(a->id, change).Wait(), a->json, true);
+    context.WarnIfIndexBehind(**workspace);
   });
 
   CLI::App* list = command->add_subcommand("list", "List follow-ups");
@@ -217,11 +217,11 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
   list->add_option("--owner", a->owner, "Only follow-ups owned by this actor");
   list->add_flag("--json", a->json, "Print as JSON");
   list->callback([&context, a] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
     app::FollowUpFilter filter{ParseFollowUpStatus(a->status),
                                a->commitments.empty() ? 0 : a->commitments.front(), a->owner};
-    auto views = app::FollowUpService(**library).List(filter);
+    auto views = (*workspace)->ListFollowUps(filter);
     if (!views) {
       Error error = views.error();
       if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kUsage;
@@ -240,9 +240,9 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
   show->add_option("ID", a->id, "The follow-up")->required();
   show->add_flag("--json", a->json, "Print as JSON");
   show->callback([&context, a] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    Finish(context, app::FollowUpService(**library).Show(a->id), a->json, true);
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    Finish(context, (*workspace)->ShowFollowUp(a->id), a->json, true);
   });
 }
 

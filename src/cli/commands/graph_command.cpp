@@ -5,7 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include "app/graph_service.h"
+#include "app/graph_queries.h"
+#include "app/workspace.h"
 #include "cli/cli_context.h"
 #include "cli/graph_output.h"
 #include "cli/json_output.h"
@@ -29,14 +30,13 @@ Result<std::vector<EntityKind>> Kinds(const std::vector<std::string>& names) {
   return kinds;
 }
 
-// Opens the library and runs `body` with a GraphService; errors in arguments are usage errors.
-// The one place the graph subcommands get their service from: keep it so.
+// Opens the library and runs `body` with its workspace; errors in arguments are usage errors.
+// The one place the graph subcommands open the library: keep it so.
 template <typename Body>
 void WithGraph(CliContext& context, Body body) {
-  auto library = context.OpenLibrary(app::OpenMode::kExisting);
-  if (!library) return context.Report(library.error());
-  app::GraphService service(**library);
-  Status status = body(service);
+  auto workspace = context.Open();
+  if (!workspace) return context.Report(workspace.error());
+  Status status = body(**workspace);
   if (!status) {
     Error error = status.error();
     if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kUsage;
@@ -72,7 +72,7 @@ void AddGraphOpenCommand(CLI::App& graph, CliContext& context) {
   open->add_option("--round", a->round, "The round number")->required();
   open->add_flag("--json", a->json, "Print as JSON");
   open->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
+    WithGraph(context, [&](app::Workspace& service) -> Status {
       auto open = service.OpenCommitments(a->dialogue, a->round);
       if (!open) return Fail(open.error());
       if (a->json) {
@@ -95,8 +95,8 @@ void AddGraphOverdueCommand(CLI::App& graph, CliContext& context) {
   overdue->add_option("--today", a->today, "Compare with this date instead of today");
   overdue->add_flag("--json", a->json, "Print as JSON");
   overdue->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto list = service.Overdue(a->today);
+    WithGraph(context, [&](app::Workspace& service) -> Status {
+      auto list = service.OverdueFollowUps(a->today);
       if (!list) return Fail(list.error());
       if (a->json) {
         PrintJson(ToJsonArray(*list));
@@ -118,7 +118,7 @@ void AddGraphActorCommand(CLI::App& graph, CliContext& context) {
   actor->add_option("NAME", a->actor, "Actor name, alias or acronym")->required();
   actor->add_flag("--json", a->json, "Print as JSON");
   actor->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
+    WithGraph(context, [&](app::Workspace& service) -> Status {
       auto list = service.ActorCommitments(a->actor);
       if (!list) return Fail(list.error());
       if (a->json) {
@@ -142,7 +142,7 @@ void AddGraphLineageCommand(CLI::App& graph, CliContext& context) {
   lineage->add_option("COMMITMENT", a->commitment, "Commitment id")->required();
   lineage->add_flag("--json", a->json, "Print as JSON");
   lineage->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
+    WithGraph(context, [&](app::Workspace& service) -> Status {
       auto steps = service.Lineage(a->commitment);
       if (!steps) return Fail(steps.error());
       if (a->json) {
@@ -165,7 +165,7 @@ void AddGraphNormsCommand(CLI::App& graph, CliContext& context) {
   norms->add_flag("--csv", a->csv, "Print as CSV");
   norms->add_flag("--json", a->json, "Print as JSON");
   norms->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
+    WithGraph(context, [&](app::Workspace& service) -> Status {
       auto matrix = service.NormsCoverage();
       if (!matrix) return Fail(matrix.error());
       if (a->json) {
@@ -191,8 +191,8 @@ void AddGraphPathCommand(CLI::App& graph, CliContext& context) {
   path->add_option("TO", a->to, "Actor")->required();
   path->add_flag("--json", a->json, "Print as JSON");
   path->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto steps = service.Path(a->from, a->to);
+    WithGraph(context, [&](app::Workspace& service) -> Status {
+      auto steps = service.GraphPath(a->from, a->to);
       if (!steps) return Fail(steps.error());
       if (a->json) {
         PrintJson(PathToJson(*steps));
@@ -214,8 +214,8 @@ void AddGraphCentralCommand(CLI::App& graph, CliContext& context) {
   central->add_option("--limit", a->limit, "How many (default 10)");
   central->add_flag("--json", a->json, "Print as JSON");
   central->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto view = service.Central(a->limit);
+    WithGraph(context, [&](app::Workspace& service) -> Status {
+      auto view = service.CentralActors(a->limit);
       if (!view) return Fail(view.error());
       if (a->json) {
         PrintJson(ToJson(*view));
@@ -232,8 +232,8 @@ void AddGraphComponentsCommand(CLI::App& graph, CliContext& context) {
   CLI::App* components = graph.add_subcommand("components", "Connected components");
   components->add_flag("--json", *json, "Print as JSON");
   components->callback([&context, json] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
-      auto list = service.Components();
+    WithGraph(context, [&](app::Workspace& service) -> Status {
+      auto list = service.GraphComponents();
       if (!list) return Fail(list.error());
       if (*json) {
         PrintJson(ToJsonArray(*list));
@@ -257,18 +257,15 @@ void AddGraphEgoCommand(CLI::App& graph, CliContext& context) {
   ego->add_option("--types", a->subgraph.types, "Only these node kinds, comma-separated");
   ego->add_flag("--json", a->json, "Print as JSON");
   ego->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
+    WithGraph(context, [&](app::Workspace& service) -> Status {
       auto request = ToSubgraphRequest(a->subgraph);
       if (!request) return Fail(request.error());
-      auto sub = service.Subgraph(*request);
-      if (!sub) return Fail(sub.error());
-      auto g = service.Graph();
-      if (!g) return Fail(g.error());
-      auto edges = (*g)->EdgesWithin(*sub);
+      auto view = service.GraphNeighbourhood(*request);
+      if (!view) return Fail(view.error());
       if (a->json) {
-        PrintJson(SubgraphToJson(**g, *sub, edges));
+        PrintJson(SubgraphToJson(*view));
       } else {
-        PrintSubgraph(**g, *sub, edges);
+        PrintSubgraph(*view);
       }
       return {};
     });
@@ -293,11 +290,11 @@ void AddGraphExportCommand(CLI::App& graph, CliContext& context) {
   export_command->add_option("--depth", a->subgraph.depth, "Hops for --ego (default 1)");
   export_command->add_option("-o,--output", a->output, "Write to this file (default stdout)");
   export_command->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
+    WithGraph(context, [&](app::Workspace& service) -> Status {
       auto request = ToSubgraphRequest(a->subgraph);
       if (!request) return Fail(request.error());
-      auto text = service.Export(
-          a->format == "dot" ? graph::ExportFormat::kDot : graph::ExportFormat::kGraphMl, *request);
+      auto text = service.ExportGraph(
+          a->format == "dot" ? GraphExportFormat::kDot : GraphExportFormat::kGraphMl, *request);
       if (!text) return Fail(text.error());
       if (a->output.empty()) {
         PrintExport(*text);
@@ -325,20 +322,18 @@ void AddGraphLayoutCommand(CLI::App& graph, CliContext& context) {
       ->check(CLI::IsMember({"fr", "kk"}));
   layout->add_flag("--json", a->json, "Print as JSON");
   layout->callback([&context, a] {
-    WithGraph(context, [&](app::GraphService& service) -> Status {
+    WithGraph(context, [&](app::Workspace& service) -> Status {
       auto request = ToSubgraphRequest(a->subgraph);
       if (!request) return Fail(request.error());
-      graph::LayoutOptions options;
-      options.algorithm = a->algorithm == "kk" ? graph::LayoutAlgorithm::kKamadaKawai
-                                               : graph::LayoutAlgorithm::kFruchtermanReingold;
-      auto positions = service.Layout(*request, options);
+      GraphLayoutOptions options;
+      options.algorithm = a->algorithm == "kk" ? GraphLayoutAlgorithm::kKamadaKawai
+                                               : GraphLayoutAlgorithm::kFruchtermanReingold;
+      auto positions = service.LayoutGraph(*request, options);
       if (!positions) return Fail(positions.error());
-      auto g = service.Graph();
-      if (!g) return Fail(g.error());
       if (a->json) {
-        PrintJson(LayoutToJson(**g, *positions));
+        PrintJson(LayoutToJson(*positions));
       } else {
-        PrintLayout(**g, *positions);
+        PrintLayout(*positions);
       }
       return {};
     });

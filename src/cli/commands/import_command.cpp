@@ -1,13 +1,11 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "app/import_service.h"
-#include "app/search_service.h"
+#include "app/import_report.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
 #include "core/text.h"
-#include "importers/registry.h"
 
 namespace nt::cli {
 namespace {
@@ -87,15 +85,8 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
   command->add_flag("--json", arguments->json, "Print the report as JSON");
   command->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(arguments->dry_run ? app::OpenMode::kExisting
-                                                          : app::OpenMode::kCreateIfMissing);
-    if (!library) return context.Report(library.error());
-    const auto registry = importers::Registry::WithBuiltinFormats();
-    auto reference = app::ReferenceData::Shipped();
-    if (!reference) return context.Report(reference.error());
-    app::SearchService search(**library, *reference);
-    app::ImportService service(**library, registry, *reference,
-                               arguments->dry_run ? nullptr : &search);
+    auto workspace = context.Open({.create_if_missing = !arguments->dry_run});
+    if (!workspace) return context.Report(workspace.error());
     std::vector<std::filesystem::path> paths;
     for (const std::string& path : arguments->paths) paths.push_back(platform::PathFromUtf8(path));
     app::ImportOptions options;
@@ -103,7 +94,7 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
     if (!arguments->quiet && !arguments->json && platform::StderrIsTerminal()) {
       options.progress = DrawProgress;
     }
-    auto report = service.Import(paths, options);
+    const auto& report = (*workspace)->Import(paths, options).Wait();
     if (!report) return context.Report(report.error());
     if (arguments->json) {
       PrintJson(ToJson(*report));

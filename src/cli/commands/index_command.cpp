@@ -1,8 +1,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "app/health_check.h"
-#include "app/search_service.h"
+#include "app/health_report.h"
+#include "app/index_reports.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 
@@ -37,32 +37,44 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
       ->excludes(rebuild);
   command->add_flag("--json", arguments->json, "Print the report as JSON");
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
-    if (!reference) return context.Report(reference.error());
-    app::SearchService service(**library, &*reference);
+    // This command is the index's upkeep: nothing runs at open that it would then report on.
+    auto workspace = context.Open({.index_upkeep = false});
+    if (!workspace) return context.Report(workspace.error());
     if (!arguments->check) {
-      std::optional<search::IndexLayout> layout;
+      std::optional<IndexLayout> layout;
       if (!arguments->layout.empty()) {
-        layout = arguments->layout == "shared" ? search::IndexLayout::kShared
-                                               : search::IndexLayout::kLocal;
+        layout = arguments->layout == "shared" ? IndexLayout::kShared : IndexLayout::kLocal;
       }
-      auto done = arguments->rebuild ? service.Rebuild({}, layout) : service.Sync();
+      // A plain `index` rebuilds too when only that brings the index up to date (a missing,
+      // outdated or another library's index).
+      Result<app::IndexSyncReport> done = std::unexpected(Error{});
+      if (arguments->rebuild) {
+        done = (*workspace)->RebuildIndex(layout).Wait();
+      } else {
+        const auto& upkeep = (*workspace)->UpdateIndex().Wait();
+        if (!upkeep) {
+          done = std::unexpected(upkeep.error());
+        } else if (upkeep->error) {
+          done = std::unexpected(*upkeep->error);
+        } else {
+          done = upkeep->sync;
+        }
+      }
       if (!done) return context.Report(done.error());
       if (!arguments->json) {
         std::printf("%s: %d document%s indexed, %d removed.\n",
-                    arguments->rebuild ? "Rebuilt the search index" : "Index up to date",
+                    arguments->rebuild || done->rebuilt ? "Rebuilt the search index"
+                                                        : "Index up to date",
                     done->indexed, done->indexed == 1 ? "" : "s", done->removed);
       }
     }
-    auto report = service.Check();
+    auto report = (*workspace)->CheckIndex();
     if (!report) return context.Report(report.error());
     if (arguments->json) {
       PrintJson({{"store_documents", report->store_documents},
                  {"index_documents", report->index_documents},
                  {"index_items", report->index_items},
-                 {"layout", std::string(search::ToString(report->layout))},
+                 {"layout", std::string(ToString(report->layout))},
                  {"pending", report->pending},
                  {"rebuild_leftovers", report->leftovers.folders.size()},
                  {"ok", report->ok()},
@@ -70,7 +82,7 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
     } else {
       std::printf(
           "Database: %d documents. Index (%s layout): %d documents, %lld items. Queued: %d.\n",
-          report->store_documents, std::string(search::ToString(report->layout)).c_str(),
+          report->store_documents, std::string(ToString(report->layout)).c_str(),
           report->index_documents, static_cast<long long>(report->index_items), report->pending);
       for (const std::string& drift : report->drift) std::printf("drift: %s\n", drift.c_str());
       if (!report->leftovers.folders.empty()) {

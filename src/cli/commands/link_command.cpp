@@ -3,8 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "app/link_service.h"
 #include "app/link_types.h"
+#include "app/link_views.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 
@@ -68,12 +68,12 @@ void AddLinkCommand(CLI::App& app, CliContext& context) {
   add->add_option("--note", a->note, "Why");
   add->add_flag("--json", a->json, "Print as JSON");
   add->callback([&context, a] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto view =
-        app::LinkService(**library).Add({a->source, a->type, a->target, a->confidence, a->note});
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    const auto& view =
+        (*workspace)->AddLink({a->source, a->type, a->target, a->confidence, a->note}).Wait();
     if (!view) return ReportUsage(context, view.error());
-    context.CatchUpSearchIndex(**library);
+    context.WarnIfIndexBehind(**workspace);
     if (a->json) return PrintJson(ToJson(*view));
     Print(*view);
   });
@@ -81,11 +81,11 @@ void AddLinkCommand(CLI::App& app, CliContext& context) {
   CLI::App* remove = command->add_subcommand("remove", "Remove a link by id");
   remove->add_option("ID", a->id, "The link")->required();
   remove->callback([&context, a] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto removed = app::LinkService(**library).Remove(a->id);
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    const auto& removed = (*workspace)->RemoveLink(a->id).Wait();
     if (!removed) return ReportUsage(context, removed.error());
-    context.CatchUpSearchIndex(**library);
+    context.WarnIfIndexBehind(**workspace);
     std::printf("Removed link #%lld.\n", static_cast<long long>(a->id));
   });
 
@@ -96,9 +96,9 @@ void AddLinkCommand(CLI::App& app, CliContext& context) {
       ->check(CLI::IsMember({"extracted", "manual"}));
   list->add_flag("--json", a->json, "Print as JSON");
   list->callback([&context, a] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto views = app::LinkService(**library).List({a->entity, a->type, ParseOrigin(a->origin)});
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    auto views = (*workspace)->ListLinks({a->entity, a->type, ParseOrigin(a->origin)});
     if (!views) return ReportUsage(context, views.error());
     if (a->json) {
       Json out = Json::array();

@@ -1,7 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "app/search_service.h"
+#include "core/search_results.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 
@@ -16,18 +16,18 @@ struct PrecedentArguments {
 };
 
 // git's word-diff notation: [-removed-] from the query, {+added+} in the precedent.
-std::string DiffText(const std::vector<search::DiffWord>& diff) {
+std::string DiffText(const std::vector<DiffWord>& diff) {
   std::string out;
   for (const auto& word : diff) {
     if (!out.empty()) out += ' ';
     switch (word.op) {
-      case search::DiffOp::kSame:
+      case DiffOp::kSame:
         out += word.word;
         break;
-      case search::DiffOp::kAdded:
+      case DiffOp::kAdded:
         out += "{+" + word.word + "+}";
         break;
-      case search::DiffOp::kRemoved:
+      case DiffOp::kRemoved:
         out += "[-" + word.word + "-]";
         break;
     }
@@ -49,23 +49,20 @@ void AddPrecedentCommand(CLI::App& app, CliContext& context) {
       ->check(CLI::Range(0.0, 1.0));
   command->add_flag("--json", arguments->json, "Print as JSON");
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
-    if (!reference) return context.Report(reference.error());
-    app::SearchService service(**library, &*reference);
-    search::PrecedentOptions options;
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    PrecedentOptions options;
     options.limit = arguments->limit;
     options.min_similarity = arguments->threshold;
-    auto found = service.Precedents(arguments->wording, options);
+    auto found = (*workspace)->Precedents(arguments->wording, options);
     if (!found) return context.Report(found.error());
     if (arguments->json) {
       Json out = Json::array();
       for (const auto& p : *found) {
         Json diff = Json::array();
         for (const auto& word : p.match.diff) {
-          const char* op = word.op == search::DiffOp::kSame    ? "same"
-                           : word.op == search::DiffOp::kAdded ? "added"
+          const char* op = word.op == DiffOp::kSame    ? "same"
+                           : word.op == DiffOp::kAdded ? "added"
                                                                : "removed";
           diff.push_back({{"op", op}, {"word", word.word}});
         }

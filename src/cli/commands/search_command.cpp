@@ -2,11 +2,11 @@
 #include <cstdio>
 #include <optional>
 
-#include "app/search_service.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "cli/search_output.h"
 #include "core/platform.h"
+#include "core/search_results.h"
 
 namespace nt::cli {
 namespace {
@@ -25,7 +25,7 @@ struct SearchArguments {
   bool watch = false;
 };
 
-void PrintResults(const app::SearchResults& results, const app::SearchRequest& request) {
+void PrintResults(const SearchResults& results, const SearchRequest& request) {
   const bool exact = results.total_lower_bound == results.total_upper_bound;
   if (results.hits.empty()) {
     std::printf("No matches for %s.\n", Quoted(request.query).c_str());
@@ -88,24 +88,24 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
     if (arguments->watch && arguments->save.empty()) {
       return context.Report(Error{ErrorCode::kUsage, "--watch needs --save NAME."});
     }
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
-    if (!reference) return context.Report(reference.error());
-    app::SearchService service(**library, &*reference);
-    if (!arguments->index.empty()) service.UseIndex(platform::PathFromUtf8(arguments->index));
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    if (!arguments->index.empty()) {
+      (*workspace)->SearchIndexAt(platform::PathFromUtf8(arguments->index));
+    }
 
-    app::SearchRequest request;
+    SearchRequest request;
     request.query = arguments->query;
     request.limit = arguments->limit;
     request.offset = arguments->offset;
     request.facets = arguments->facets || arguments->facet_sample.has_value();
     if (arguments->facet_sample) request.facet_sample = *arguments->facet_sample;
-    request.sort = arguments->sort == "date"     ? app::SortOrder::kDateNewestFirst
-                   : arguments->sort == "oldest" ? app::SortOrder::kDateOldestFirst
-                                                 : app::SortOrder::kRelevance;
+    request.sort = arguments->sort == "date"     ? SortOrder::kDateNewestFirst
+                   : arguments->sort == "oldest" ? SortOrder::kDateOldestFirst
+                                                 : SortOrder::kRelevance;
     if (!arguments->save.empty()) {
-      auto saved = service.Save(arguments->save, arguments->query, arguments->watch);
+      const auto& saved =
+          (*workspace)->SaveSearch(arguments->save, arguments->query, arguments->watch).Wait();
       if (!saved) return context.Report(saved.error());
       if (!arguments->json) {
         std::printf("Saved search %s%s.\n", Quoted(saved->name).c_str(),
@@ -113,8 +113,8 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
       }
     }
     auto results = arguments->like != 0
-                       ? service.MoreLikeThis(ParagraphId(arguments->like), arguments->limit)
-                       : service.Search(request);
+                       ? (*workspace)->MoreLikeThis(ParagraphId(arguments->like), arguments->limit)
+                       : (*workspace)->Search(request);
     if (!results) return context.Report(results.error());
     if (arguments->json) return PrintJson(ToJson(*results, request));
     PrintResults(*results, request);

@@ -87,9 +87,9 @@ void AddShowCommand(CLI::App& app, CliContext& context) {
   command->add_flag("--json", arguments->json, "Print as JSON");
   command->add_flag("--all", arguments->all, "Include boilerplate paragraphs (text output)");
   command->callback([&context, arguments] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto view = (*library)->ShowDocument(arguments->reference);
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    auto view = (*workspace)->ShowDocument(arguments->reference);
     if (!view) {
       Error error = view.error();
       // A DOC that names nothing is a mistake in the arguments, not in the data.

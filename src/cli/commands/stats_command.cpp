@@ -12,16 +12,16 @@ void AddStatsCommand(CLI::App& app, CliContext& context) {
   CLI::App* command = app.add_subcommand("stats", "Summarise what the library holds");
   command->add_flag("--json", *json, "Print as JSON");
   command->callback([&context, json] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto stats = (*library)->Statistics();
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    auto stats = (*workspace)->Statistics();
     if (!stats) return context.Report(stats.error());
     if (*json) {
       Json out = ToJson(*stats);
-      out["database"] = platform::PathToUtf8((*library)->home().database);
+      out["database"] = platform::PathToUtf8((*workspace)->home().database);
       return PrintJson(out);
     }
-    std::printf("Library      %s\n", platform::PathToUtf8((*library)->home().database).c_str());
+    std::printf("Library      %s\n", platform::PathToUtf8((*workspace)->home().database).c_str());
     std::printf("Documents    %d\n", stats->documents);
     std::printf("Paragraphs   %d (+%d boilerplate)\n", stats->paragraphs,
                 stats->boilerplate_paragraphs);

@@ -1,7 +1,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
-#include "app/search_service.h"
+#include "app/index_reports.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "cli/search_output.h"
@@ -14,12 +14,9 @@ void AddWatchCommand(CLI::App& app, CliContext& context) {
       "watch", "Report new matches of watched searches since they were last reported");
   command->add_flag("--json", *json, "Print as JSON");
   command->callback([&context, json] {
-    auto library = context.OpenLibrary(app::OpenMode::kExisting);
-    if (!library) return context.Report(library.error());
-    auto reference = app::ReferenceData::Load(app::ReferenceData::DefaultFolder());
-    if (!reference) return context.Report(reference.error());
-    app::SearchService service(**library, &*reference);
-    auto reports = service.ReportWatches();
+    auto workspace = context.Open();
+    if (!workspace) return context.Report(workspace.error());
+    const auto& reports = (*workspace)->ReportWatches().Wait();
     if (!reports) return context.Report(reports.error());
     if (*json) {
       Json out = Json::array();
