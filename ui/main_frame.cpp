@@ -204,6 +204,10 @@ void MainFrame::OnImportDone(const Result<app::ImportReport>& result) {
   if (IsBeingDeleted() || !import_job_.valid()) return;
   import_job_ = {};
   RefreshLibrary();
+  if (!result && result.error().code == ErrorCode::kCancelled) {
+    SetStatusText("Import cancelled", kJobField);  // as asked: nothing to explain
+    return;
+  }
   if (!result) {
     SetStatusText("Import failed", kJobField);
     ShowError(this, result.error(), "The import could not run.");

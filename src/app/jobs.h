@@ -85,6 +85,9 @@ class Job {
   }
   // Asks the job to stop at its next check (invariant 2).
   void Cancel() const { state_->cancel.Cancel(); }
+  // The token Cancel() sets, for a handle that stands for this job and more (an import and its
+  // index upkeep).
+  const CancellationToken& token() const { return state_->cancel; }
   // Blocks until the job has finished (in the foreground mode it already has). A copy, so that
   // `workspace.Import(...).Wait()` outlives the handle.
   Result<T> Wait() const {

@@ -313,6 +313,8 @@ Job<ImportReport> Workspace::Import(std::vector<std::filesystem::path> paths,
   finished->observer.done = std::move(finish);
   Job<ImportReport> import_job =
       SubmitWrite<ImportReport>("Importing", std::move(import), std::move(observer), false);
+  // Cancelling the handle cancels the import; the upkeep behind it always runs.
+  finished->cancel = import_job.token();
   JobObserver<IndexUpkeepReport> upkeep_observer;
   upkeep_observer.done = [stored, finished](const Result<IndexUpkeepReport>& upkeep) {
     Result<ImportReport> result = stored->has_value()
@@ -328,7 +330,6 @@ Job<ImportReport> Workspace::Import(std::vector<std::filesystem::path> paths,
     finished->Complete(std::move(result));
   };
   QueueIndexUpkeep(std::move(upkeep_observer));
-  (void)import_job;
   return Job<ImportReport>(finished);
 }
 

@@ -4,6 +4,7 @@
 
 #include <wx/frame.h>
 
+#include "app/internal/library.h"
 #include "gui/gui_fixture.h"
 #include "store/document_repository.h"
 #include "ui/library_startup.h"

@@ -11,8 +11,7 @@
 #include <cstdlib>
 #include <thread>
 
-#include "app/internal/import_service.h"
-#include "importers/registry.h"
+#include "app/workspace.h"
 #include "support/test_paths.h"
 #include "ui/library_startup.h"
 #include "ui/main_frame.h"
@@ -69,14 +68,12 @@ LibraryFixture::~LibraryFixture() {
 }
 
 void LibraryFixture::ImportSeeds() {
-  auto library = app::Library::Open(home_, {.mode = app::OpenMode::kCreateIfMissing});
-  REQUIRE(library);
-  auto reference = app::ReferenceData::Shipped();
-  REQUIRE(reference);
-  const importers::Registry registry = importers::Registry::WithBuiltinFormats();
-  app::ImportService service(**library, registry, *reference);
-  auto report = service.Import({JointStatementPath(), NiscArticlePath()});
+  // As the CLI would: a workspace with its jobs in the foreground, the index brought up to date.
+  auto workspace = app::Workspace::Open({.home = home_, .create_if_missing = true});
+  REQUIRE(workspace);
+  auto report = (*workspace)->Import({JointStatementPath(), NiscArticlePath()}).Wait();
   REQUIRE(report);
+  REQUIRE_FALSE(report->index_error);
   REQUIRE(report->Count(app::ImportOutcome::kImported) == 2);
 }
 

@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "app/home.h"
-#include "app/internal/library.h"
 #include "support/temp_dir.h"
 #include "ui/main_frame.h"
 

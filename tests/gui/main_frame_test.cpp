@@ -188,6 +188,86 @@ TEST_CASE("MainFrame: closing during an import cancels it without a crash",
   CHECK(dialogs.texts().empty());
 }
 
+TEST_CASE("MainFrame: File, Cancel Import stops the running import after the current file",
+          "[gui][main_frame][import]") {
+  // Enough work that the import is still running when the cancel arrives: 300 statements the
+  // size of the joint statement (each a few milliseconds to read, extract and store).
+  constexpr int kFiles = 300;
+  nt::test::TempDir dir;
+  const std::string statement = nt::test::ReadAll(nt::test::JointStatementPath());
+  std::vector<std::filesystem::path> many;
+  for (int i = 0; i < kFiles; ++i) {
+    many.push_back(dir.Write("statement-" + std::to_string(i) + ".txt",
+                             statement + "\nCopy " + std::to_string(i) + ".\n"));
+  }
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+  DialogRecorder dialogs;
+  auto menu_enabled = [&] {
+    wxUpdateUIEvent update(nt::ui::kCancelImportCommand);
+    update.SetEventObject(&frame);
+    frame.GetEventHandler()->ProcessEvent(update);
+    return update.GetEnabled();
+  };
+  CHECK_FALSE(menu_enabled());  // nothing to cancel yet
+  REQUIRE(frame.StartImport(many));
+  CHECK(menu_enabled());
+  // A person sees the import under way, then cancels it, as the menu item does.
+  REQUIRE(PumpUntil([&] {
+    return StatusText(frame, MainFrame::kJobField).find(" of 300") != std::string::npos ||
+           !frame.import_running();
+  }));
+  wxCommandEvent cancel(wxEVT_MENU, nt::ui::kCancelImportCommand);
+  frame.GetEventHandler()->ProcessEvent(cancel);
+  REQUIRE(PumpUntil([&] { return !frame.import_running(); }));
+  CHECK_FALSE(menu_enabled());
+
+  // What was imported before the cancel is in the list, whole; the rest is reported cancelled.
+  const int listed = frame.document_list()->list()->GetItemCount();
+  CHECK(listed < kFiles);
+  REQUIRE(dialogs.texts().size() == 1);
+  CHECK_THAT(dialogs.texts()[0], Contains("cancelled"));
+  CHECK_THAT(dialogs.texts()[0], Contains(std::to_string(kFiles - listed) + " cancelled"));
+  CHECK_THAT(StatusText(frame, MainFrame::kJobField), Contains("cancelled"));
+}
+
+TEST_CASE("MainFrame: an import cancelled before it started says so without an error dialog",
+          "[gui][main_frame][import]") {
+  LibraryFixture fixture;
+  MainFrame& frame = fixture.OpenFrame();
+  DialogRecorder dialogs;
+  REQUIRE(frame.StartImport({nt::test::JointStatementPath()}));
+  frame.CancelImport();  // before the writer thread has picked the job up, most of the time
+  REQUIRE(PumpUntil([&] { return !frame.import_running(); }));
+  const std::string status = StatusText(frame, MainFrame::kJobField);
+  if (frame.document_list()->list()->GetItemCount() == 0) {
+    CHECK(status == "Import cancelled");
+    CHECK(dialogs.texts().empty());
+  } else {  // the writer was quicker: the file was imported whole, and summarised
+    REQUIRE(dialogs.texts().size() == 1);
+    CHECK_THAT(dialogs.texts()[0], Contains("1 imported"));
+  }
+}
+
+TEST_CASE(
+    "MainFrame: a library copied without its search index gets one at open, with progress in "
+    "the status bar",
+    "[gui][main_frame][index]") {
+  LibraryFixture fixture;
+  fixture.ImportSeeds();
+  std::filesystem::remove_all(fixture.home().index);
+  MainFrame& frame = fixture.OpenFrame();
+  // The rebuild runs as a job of its own; the window is up and readable meanwhile.
+  CHECK(frame.document_list()->list()->GetItemCount() == 2);
+  REQUIRE(PumpUntil([&] { return !frame.index_upkeep_running(); }));
+  CHECK(StatusText(frame, MainFrame::kJobField) == "Search index rebuilt: 2 documents");
+  auto found = frame.workspace().Search({.query = "botnets"});
+  REQUIRE(found);
+  REQUIRE_FALSE(found->hits.empty());
+  CHECK(found->hits.front().label == "7(2)d");
+  nt::test::SaveScreenshot(frame, "index-rebuilt-at-open");
+}
+
 TEST_CASE("MainFrame: a click on the Title header sorts the list by title",
           "[gui][main_frame][document_list]") {
   LibraryFixture fixture;
