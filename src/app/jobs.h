@@ -85,9 +85,6 @@ class Job {
   }
   // Asks the job to stop at its next check (invariant 2).
   void Cancel() const { state_->cancel.Cancel(); }
-  // The token Cancel() sets, for a handle that stands for this job and more (an import and its
-  // index upkeep).
-  const CancellationToken& token() const { return state_->cancel; }
   // Blocks until the job has finished (in the foreground mode it already has). A copy, so that
   // `workspace.Import(...).Wait()` outlives the handle.
   Result<T> Wait() const {
@@ -110,13 +107,15 @@ class JobQueue {
   JobMode mode() const { return mode_; }
 
   // Runs `work(progress, cancel)` as a job (invariants 1-5). `description` is what the
-  // observer's `started` is told.
+  // observer's `started` is told; `cancel` is the job's token, shared with whoever else may
+  // cancel it (a new one by default).
   template <typename T>
   Job<T> Submit(std::string description,
                 std::function<Result<T>(const ProgressCallback&, const CancellationToken&)> work,
-                JobObserver<T> observer = {}) {
+                JobObserver<T> observer = {}, CancellationToken cancel = {}) {
     auto state = std::make_shared<detail::JobState<T>>();
     state->observer = std::move(observer);
+    state->cancel = std::move(cancel);
     Post(
         [state, description = std::move(description), work = std::move(work)]() {
           if (state->observer.started) state->observer.started(description);

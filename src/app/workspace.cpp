@@ -14,6 +14,8 @@
 #include "app/internal/reference_data.h"
 #include "app/internal/saved_searches.h"
 #include "importers/registry.h"
+#include "store/actor_repository.h"
+#include "store/saved_search_repository.h"
 
 namespace nt::app {
 namespace {
@@ -140,6 +142,12 @@ Result<std::vector<CommitmentView>> Workspace::ListCommitments(const CommitmentF
 Result<std::vector<DialogueView>> Workspace::ListDialogues() {
   return state_->reader->library->ListDialogues();
 }
+Result<std::vector<Actor>> Workspace::ListActors() {
+  return store::ActorRepository(state_->reader->library->database()).List();
+}
+Result<std::vector<SavedSearch>> Workspace::ListSavedSearches() {
+  return store::SavedSearchRepository(state_->reader->library->database()).List();
+}
 Result<std::vector<FollowUpView>> Workspace::ListFollowUps(const FollowUpFilter& filter) {
   return FollowUpService(*state_->reader->library).List(filter);
 }
@@ -216,7 +224,7 @@ Status Workspace::Backup(const std::filesystem::path& destination, bool overwrit
 
 template <typename T, typename Work>
 Job<T> Workspace::SubmitWrite(std::string description, Work work, JobObserver<T> observer,
-                              bool touches_index) {
+                              bool touches_index, CancellationToken cancel) {
   Connection* writer = state_->writer.get();
   Job<T> job = state_->jobs.Submit<T>(
       std::move(description),
@@ -225,7 +233,7 @@ Job<T> Workspace::SubmitWrite(std::string description, Work work, JobObserver<T>
         if (!writer) return std::unexpected(ReadOnlyError());
         return work(*writer, progress, cancel);
       },
-      std::move(observer));
+      std::move(observer), std::move(cancel));
   if (touches_index && writer) QueueIndexUpkeep({});
   return job;
 }
@@ -280,6 +288,8 @@ void Workspace::WaitForJobs() { state_->jobs.Drain(); }
 Job<ImportReport> Workspace::Import(std::vector<std::filesystem::path> paths,
                                     ImportOptions options, JobObserver<ImportReport> observer) {
   const bool dry_run = options.dry_run;
+  // The caller's token is the job's: cancelling either cancels the import.
+  const CancellationToken cancel = options.cancel;
   const ReferenceData* reference = &state_->reference;
   const importers::Registry* registry = &state_->registry;
   auto import = [paths = std::move(paths), options = std::move(options), reference, registry](
@@ -294,15 +304,16 @@ Job<ImportReport> Workspace::Import(std::vector<std::filesystem::path> paths,
     // Nothing is stored, so nothing is indexed. A dry run reads through the reader.
     Connection* reader = state_->reader.get();
     if (!state_->writer && !dry_run) {
-      return SubmitWrite<ImportReport>("Importing", std::move(import), std::move(observer), false);
+      return SubmitWrite<ImportReport>("Importing", std::move(import), std::move(observer), false,
+                                       cancel);
     }
     return state_->jobs.Submit<ImportReport>(
         "Checking what an import would do",
         [reader, import = std::move(import)](const ProgressCallback& progress,
-                                             const CancellationToken& cancel) {
-          return import(*reader, progress, cancel);
+                                             const CancellationToken& token) {
+          return import(*reader, progress, token);
         },
-        std::move(observer));
+        std::move(observer), cancel);
   }
   // The import's handle finishes once the upkeep behind it has (invariant 3): its report then
   // says how the index fared and which watches found something new.
@@ -311,10 +322,9 @@ Job<ImportReport> Workspace::Import(std::vector<std::filesystem::path> paths,
   observer.done = [stored](const Result<ImportReport>& result) { *stored = result; };
   auto finished = std::make_shared<detail::JobState<ImportReport>>();
   finished->observer.done = std::move(finish);
-  Job<ImportReport> import_job =
-      SubmitWrite<ImportReport>("Importing", std::move(import), std::move(observer), false);
   // Cancelling the handle cancels the import; the upkeep behind it always runs.
-  finished->cancel = import_job.token();
+  finished->cancel = cancel;
+  SubmitWrite<ImportReport>("Importing", std::move(import), std::move(observer), false, cancel);
   JobObserver<IndexUpkeepReport> upkeep_observer;
   upkeep_observer.done = [stored, finished](const Result<IndexUpkeepReport>& upkeep) {
     Result<ImportReport> result = stored->has_value()

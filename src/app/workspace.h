@@ -47,6 +47,7 @@
 #include "app/jobs.h"
 #include "app/library_views.h"
 #include "app/link_views.h"
+#include "core/actor.h"
 #include "core/document.h"
 #include "core/error.h"
 #include "core/graph_views.h"
@@ -103,6 +104,9 @@ class Workspace {
   [[nodiscard]] Result<std::vector<CommitmentView>> ListCommitments(
       const CommitmentFilter& filter = {});
   [[nodiscard]] Result<std::vector<DialogueView>> ListDialogues();
+  // The actors the library knows (those its documents bind or name), by name, with aliases.
+  [[nodiscard]] Result<std::vector<Actor>> ListActors();
+  [[nodiscard]] Result<std::vector<SavedSearch>> ListSavedSearches();
   [[nodiscard]] Result<std::vector<FollowUpView>> ListFollowUps(const FollowUpFilter& filter = {});
   [[nodiscard]] Result<FollowUpView> ShowFollowUp(std::int64_t id);
   [[nodiscard]] Result<std::vector<LinkView>> ListLinks(const LinkFilter& filter = {});
@@ -145,7 +149,8 @@ class Workspace {
   [[nodiscard]] Status Backup(const std::filesystem::path& destination, bool overwrite);
 
   // ---- Writes: jobs on the writer queue (invariants 2, 3) -------------------------------------
-  // Errors of every write: kReadOnly for a read-only workspace.
+  // Errors of every write: kReadOnly for a read-only workspace. An import stops after the file
+  // it is reading when its handle's Cancel() or the token in `options.cancel` is cancelled.
   Job<ImportReport> Import(std::vector<std::filesystem::path> paths, ImportOptions options = {},
                            JobObserver<ImportReport> observer = {});
   Job<Document> DeleteDocument(std::string reference, JobObserver<Document> observer = {});
@@ -184,7 +189,7 @@ class Workspace {
   Job<IndexUpkeepReport> QueueIndexUpkeep(JobObserver<IndexUpkeepReport> observer);
   template <typename T, typename Work>
   Job<T> SubmitWrite(std::string description, Work work, JobObserver<T> observer,
-                     bool touches_index);
+                     bool touches_index, CancellationToken cancel = {});
 
   std::unique_ptr<State> state_;
 };

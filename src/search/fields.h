@@ -83,5 +83,8 @@ inline constexpr std::string_view kFormatKey = "format";
 inline constexpr std::string_view kFormat = "3";
 // The IndexLayout (index_types.h) under this metadata key: "shared", or "local" when absent.
 inline constexpr std::string_view kLayoutKey = "layout";
+// The library the index was written for (the store's library id): an index found beside another
+// library's database (a copied folder) is told apart by it, even when the document ids match.
+inline constexpr std::string_view kLibraryKey = "library";
 
 }  // namespace nt::search

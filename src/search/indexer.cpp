@@ -234,6 +234,16 @@ void Indexer::Abandon() {
   impl_->builder->ForgetRecordedWordForms();
 }
 
+Status Indexer::RecordLibrary(std::string_view library_id) {
+  try {
+    impl_->EnsureBatch();
+    impl_->database.set_metadata(std::string(kLibraryKey), std::string(library_id));
+    return {};
+  } catch (const Xapian::Error& error) {
+    return Fail(XapianError(error, "Writing " + impl_->Name()));
+  }
+}
+
 bool Indexer::FormatCurrent() const { return impl_->format_current; }
 
 IndexLayout Indexer::Layout() const { return impl_->layout; }
@@ -282,6 +292,7 @@ Result<Indexer::Summary> Indexer::SummaryAt(const std::filesystem::path& folder)
       Xapian::Database database(platform::PathToUtf8(folder));
       Summary summary;
       summary.format_current = IsFormatCurrent(database);
+      summary.library_id = database.get_metadata(std::string(kLibraryKey));
       const std::string prefix(kDocumentStateKeyPrefix);
       for (auto key = database.metadata_keys_begin(prefix);
            key != database.metadata_keys_end(prefix); ++key) {

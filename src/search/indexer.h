@@ -48,6 +48,9 @@ class Indexer {
   [[nodiscard]] Status Commit();
   // Drops the uncommitted batch.
   void Abandon();
+  // Records in the batch which library the index belongs to (Summary::library_id); the next
+  // Commit makes it durable.
+  [[nodiscard]] Status RecordLibrary(std::string_view library_id);
 
   // False for an index written with an older layout (fields.h kFormat): it must be rebuilt
   // from the store, as its terms differ even where its content hashes match.
@@ -79,6 +82,7 @@ class Indexer {
   struct Summary {
     bool format_current = true;
     std::vector<std::int64_t> document_ids;  // ascending
+    std::string library_id;                  // "" for an index that records none
   };
   [[nodiscard]] static Result<Summary> SummaryAt(const std::filesystem::path& folder);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <random>
 #include <set>
 #include <span>
 #include <thread>
@@ -13,6 +15,7 @@
 #include "search/indexer.h"
 #include "store/document_repository.h"
 #include "store/index_outbox_repository.h"
+#include "store/settings_repository.h"
 
 namespace nt::app {
 namespace {
@@ -30,6 +33,9 @@ constexpr int kDocumentsPerCommit = 200;
 // indexes about twice as fast as the one writer (performance.md), which more than pays for
 // re-indexing the rest.
 constexpr std::size_t kRebuildFromQueued = 200;
+
+// Names the library in its settings; the index records it (search::kLibraryKey).
+constexpr std::string_view kLibraryIdSetting = "library_id";
 
 }  // namespace
 
@@ -56,6 +62,11 @@ Result<IndexState> IndexUpkeep::Inspect() {
   // An index that cannot be read is left to the writer, which reports why.
   if (!summary) return pending->empty() ? IndexState::kCurrent : IndexState::kPending;
   if (!summary->format_current) return IndexState::kOutdated;
+  auto library_id = LibraryId();
+  if (!library_id) return Fail(library_id.error());
+  if (!summary->library_id.empty() && !library_id->empty() && summary->library_id != *library_id) {
+    return IndexState::kForeign;
+  }
   // A queued document is put right by Sync whichever side lacks it; any other difference
   // between the index's documents and the store's means the index is not this library's as it
   // is now.
@@ -69,6 +80,26 @@ Result<IndexState> IndexUpkeep::Inspect() {
   }
   if (in_store != in_index) return IndexState::kStale;
   return pending->empty() ? IndexState::kCurrent : IndexState::kPending;
+}
+
+Result<std::string> IndexUpkeep::LibraryId() {
+  auto stored = store::SettingsRepository(library_.database()).Get(kLibraryIdSetting);
+  if (!stored) return Fail(stored.error());
+  return stored->value_or("");
+}
+
+Result<std::string> IndexUpkeep::EnsureLibraryId() {
+  auto current = LibraryId();
+  if (!current || !current->empty()) return current;
+  // 128 random bits: two libraries never share one unless one is a copy of the other.
+  std::random_device entropy;
+  std::mt19937_64 generator((static_cast<std::uint64_t>(entropy()) << 32) ^ entropy());
+  char id[33];
+  std::snprintf(id, sizeof id, "%016llx%016llx",
+                static_cast<unsigned long long>(generator()),
+                static_cast<unsigned long long>(generator()));
+  NT_TRY(store::SettingsRepository(library_.database()).Set(kLibraryIdSetting, id));
+  return std::string(id);
 }
 
 Result<IndexSyncReport> IndexUpkeep::BringUpToDate(const ProgressCallback& progress) {
@@ -103,6 +134,10 @@ Result<IndexSyncReport> IndexUpkeep::Sync() {
   }
   auto indexer = search::Indexer::Open(library_.home().index, search::IndexOpenMode::kOpenOrCreate);
   if (!indexer) return Fail(indexer.error());
+  auto library_id = EnsureLibraryId();
+  if (!library_id) return Fail(library_id.error());
+  // Recorded with the first batch (an index written before ids were recorded gets one now).
+  NT_TRY((*indexer)->RecordLibrary(*library_id));
   store::DocumentRepository documents(library_.database());
 
   for (std::size_t begin = 0; begin < pending->size(); begin += kDocumentsPerCommit) {
@@ -172,6 +207,15 @@ Result<IndexSyncReport> IndexUpkeep::Rebuild(const ProgressCallback& progress,
     if (lock) lock->reset();
     NT_TRY(fault::Check("search.before_rebuild_finish"));
     NT_TRY((*builder)->Finish());
+  }
+  {
+    auto library_id = EnsureLibraryId();
+    if (!library_id) return Fail(library_id.error());
+    auto indexer =
+        search::Indexer::Open(library_.home().index, search::IndexOpenMode::kOpenOrCreate);
+    if (!indexer) return Fail(indexer.error());
+    NT_TRY((*indexer)->RecordLibrary(*library_id));
+    NT_TRY((*indexer)->Commit());
   }
   NT_TRY(outbox.Clear(*pending));
   if (progress) progress(ProgressUpdate{list->size(), list->size(), ""});

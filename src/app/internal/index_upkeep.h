@@ -23,6 +23,7 @@
 // Thread-safety: one thread at a time, like the Library it uses.
 
 #include <optional>
+#include <string>
 
 #include "app/index_reports.h"
 #include "app/internal/index_assembly.h"
@@ -61,6 +62,11 @@ class IndexUpkeep {
   [[nodiscard]] Status RemoveLeftovers(const RebuildLeftovers& leftovers);
 
  private:
+  // The library's id (settings "library_id"), which the index records: "" when it has none yet.
+  [[nodiscard]] Result<std::string> LibraryId();
+  // The same, created (random) the first time the index is written.
+  [[nodiscard]] Result<std::string> EnsureLibraryId();
+
   Library& library_;
   IndexAssembler assembler_;
 };

@@ -69,8 +69,8 @@ Result<search::Searcher*> QueryService::OpenSearcher() {
     if (!count) return Fail(count.error());
     if (*count == 0) return static_cast<search::Searcher*>(nullptr);
     return Fail(ErrorCode::kNotFound,
-                "The library has no search index yet, and it is open read-only, so none can be "
-                "built; open it for writing (or run 'normtrack index --rebuild') to build it.");
+                "The library has no search index yet; it is built when the library is opened "
+                "for writing ('normtrack index' builds it now).");
   }
   auto synonyms = ActorSynonyms();
   if (!synonyms) return Fail(synonyms.error());
