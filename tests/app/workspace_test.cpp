@@ -471,3 +471,73 @@ TEST_CASE("Workspace: last_index_upkeep is valid after a write and reports no er
   CHECK(report->sync.removed == 1);
   RequireIndexAgrees(*workspace, 1);
 }
+
+TEST_CASE("Workspace: cancelling a background import through its handle stops the import",
+          "[app]") {
+  // Jobs invariant 2: a job's token is its handle's Cancel() (the GUI's Cancel button).
+  Library library;
+  library.Create();
+  WorkspaceOptions options;
+  options.jobs = JobMode::kBackground;
+  auto workspace = library.Open(options);
+  Gate gate;
+  JobObserver<ImportReport> observer;
+  observer.started = [opened = gate.opened](std::string_view) { opened.wait(); };
+  auto job = workspace->Import({test::CorpusDocumentsDir()}, {}, observer);
+  job.Cancel();  // before the first file: the import waits at the gate
+  gate.Open();
+  auto report = job.Wait();
+  if (report) {
+    CHECK(report->Count(ImportOutcome::kImported) == 0);
+    CHECK(report->Count(ImportOutcome::kCancelled) == 2);
+  } else {
+    CHECK(report.error().code == ErrorCode::kCancelled);
+  }
+  workspace->WaitForJobs();
+  CHECK(workspace->DocumentCount().value() == 0);
+}
+
+TEST_CASE("Workspace: an import's own cancellation token is honoured", "[app]") {
+  // ImportOptions::cancel is the only way to stop a foreground import (the CLI's).
+  Library library;
+  auto workspace = library.Create();
+  ImportOptions options;
+  options.cancel.Cancel();
+  auto report = workspace->Import({test::CorpusDocumentsDir()}, options).Wait();
+  if (report) {
+    CHECK(report->Count(ImportOutcome::kImported) == 0);
+  } else {
+    CHECK(report.error().code == ErrorCode::kCancelled);
+  }
+  CHECK(workspace->DocumentCount().value() == 0);
+}
+
+TEST_CASE("Workspace: another library's index with the same document ids is found at open",
+          "[app]") {
+  // Invariant 4 / index upkeep 11: an index "holding other documents than the library (another
+  // library's)" is rebuilt, even when its document ids happen to match this library's.
+  Library other;
+  {
+    auto workspace = other.Create();
+    const auto lighthouses = other.dir.Write(
+        "lighthouses.md",
+        "# Joint Statement on Lighthouses\n\n"
+        "1. Atlantis and Lemuria affirmed that they will protect lighthouses.\n");
+    const auto quokkas = other.dir.Write(
+        "quokkas.md",
+        "# Joint Statement on Quokkas\n\n"
+        "1. Atlantis and Lemuria intend to count the quokkas of Rottnest.\n");
+    Library::RequireImported(*workspace, {lighthouses, quokkas});
+  }
+  Library library;
+  library.ImportCorpus();  // two documents too: ids 1 and 2 in both libraries
+  std::filesystem::remove_all(library.home.index);
+  std::filesystem::copy(other.home.index, library.home.index,
+                        std::filesystem::copy_options::recursive);
+
+  auto workspace = library.Open();
+  CHECK(NeedsRebuild(workspace->index_state_at_open()));
+  CHECK(RequireSearch(*workspace, "lighthouses").hits.empty());
+  CHECK(Labels(RequireSearch(*workspace, "botnets")).contains("7(2)d"));
+  RequireIndexAgrees(*workspace, 2);
+}
