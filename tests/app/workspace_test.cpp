@@ -89,6 +89,21 @@ void RequireIndexAgrees(Workspace& workspace, int documents) {
   CHECK(check->index_documents == documents);
 }
 
+// A workspace opened on a library whose index is missing, with nothing queued to build it:
+// the state is reported and a search fails with a sentence, creating nothing (invariant 1).
+void RequireSearchFailsWithoutIndex(Workspace& workspace) {
+  CHECK(workspace.index_state_at_open() == IndexState::kMissing);
+  CHECK_FALSE(workspace.last_index_upkeep().valid());
+  SearchRequest request;
+  request.query = "botnets";
+  auto results = workspace.Search(request);
+  REQUIRE_FALSE(results);
+  CHECK(results.error().code == ErrorCode::kNotFound);
+  CHECK_THAT(results.error().message, Catch::Contains("search index"));
+  CHECK_FALSE(workspace.CheckIndex().value().ok());
+  CHECK_FALSE(std::filesystem::exists(workspace.home().index));
+}
+
 template <typename T>
 void RequireRefusedReadOnly(const Job<T>& job, const char* what) {
   INFO(what);
@@ -276,15 +291,7 @@ TEST_CASE("Workspace: reads never write, a missing index is rebuilt only by a wr
     WorkspaceOptions options;
     options.read_only = true;
     auto workspace = library.Open(options);
-    CHECK(workspace->index_state_at_open() == IndexState::kMissing);
-    CHECK_FALSE(workspace->last_index_upkeep().valid());
-    SearchRequest request;
-    request.query = "botnets";
-    auto results = workspace->Search(request);
-    REQUIRE_FALSE(results);
-    CHECK(results.error().code == ErrorCode::kNotFound);
-    CHECK_THAT(results.error().message, Catch::Contains("index"));
-    CHECK_FALSE(workspace->CheckIndex().value().ok());
+    RequireSearchFailsWithoutIndex(*workspace);
     workspace.reset();
     CHECK_FALSE(std::filesystem::exists(library.home.index));
   }
@@ -294,14 +301,7 @@ TEST_CASE("Workspace: reads never write, a missing index is rebuilt only by a wr
     int rebuilding_calls = 0;
     options.rebuilding_index = [&](IndexState, int) { ++rebuilding_calls; };
     auto workspace = library.Open(options);
-    CHECK(workspace->index_state_at_open() == IndexState::kMissing);
-    CHECK_FALSE(workspace->last_index_upkeep().valid());
-    SearchRequest request;
-    request.query = "botnets";
-    auto results = workspace->Search(request);
-    REQUIRE_FALSE(results);
-    CHECK(results.error().code == ErrorCode::kNotFound);
-    CHECK_FALSE(std::filesystem::exists(library.home.index));
+    RequireSearchFailsWithoutIndex(*workspace);
     workspace.reset();
     CHECK(rebuilding_calls == 0);
     CHECK_FALSE(std::filesystem::exists(library.home.index));
