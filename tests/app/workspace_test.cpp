@@ -334,7 +334,7 @@ TEST_CASE("Workspace: reads never write, a missing index is rebuilt only by a wr
   }
 }
 
-TEST_CASE("Workspace: another library's index is found stale at open and rebuilt", "[app]") {
+TEST_CASE("Workspace: another library's index is found foreign at open and rebuilt", "[app]") {
   // The other library holds one document of its own; this one the corpus's two.
   Library other;
   {
@@ -357,7 +357,7 @@ TEST_CASE("Workspace: another library's index is found stale at open and rebuilt
     WorkspaceOptions options;
     options.read_only = true;
     auto workspace = library.Open(options);
-    CHECK(workspace->index_state_at_open() == IndexState::kStale);
+    CHECK(workspace->index_state_at_open() == IndexState::kForeign);
     CHECK_FALSE(workspace->CheckIndex().value().ok());
   }
   std::vector<std::pair<IndexState, int>> rebuilding;
@@ -366,9 +366,9 @@ TEST_CASE("Workspace: another library's index is found stale at open and rebuilt
     rebuilding.emplace_back(found, documents);
   };
   auto workspace = library.Open(options);
-  CHECK(workspace->index_state_at_open() == IndexState::kStale);
+  CHECK(workspace->index_state_at_open() == IndexState::kForeign);
   REQUIRE(rebuilding.size() == 1);
-  CHECK(rebuilding.front() == std::pair{IndexState::kStale, 2});
+  CHECK(rebuilding.front() == std::pair{IndexState::kForeign, 2});
   CHECK(RequireSearch(*workspace, "lighthouses").hits.empty());
   CHECK(Labels(RequireSearch(*workspace, "botnets")).contains("7(2)d"));
   RequireIndexAgrees(*workspace, 2);
