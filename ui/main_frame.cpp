@@ -251,7 +251,10 @@ void MainFrame::OnAbout(wxCommandEvent&) {
 }
 
 void MainFrame::OnClose(wxCloseEvent& event) {
-  if (import_job_.valid()) import_job_.Cancel();  // invariant 3
+  // Invariant 3. Forgetting the job drops its continuations still queued: a closing window
+  // shows no import summary. The workspace waits for the file being imported when it goes.
+  if (import_job_.valid()) import_job_.Cancel();
+  import_job_ = {};
   event.Skip();  // the default handler destroys the frame
 }
 
