@@ -25,6 +25,8 @@ struct CommitmentFilter {
   std::string document;  // a document reference (id or title part), "" = any
   std::string actor;     // an actor's name, alias or acronym, "" = any
   std::optional<CommitmentType> type;
+  std::string dialogue;      // a dialogue's name in any spelling, or a unique part; "" = any
+  std::optional<int> round;  // with `dialogue`: only documents reporting on that round
 };
 
 struct NamedActor {

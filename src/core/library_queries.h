@@ -24,6 +24,7 @@ struct CommitmentQuery {
   ActorId actor;        // 0 = any (any role)
   std::optional<CommitmentType> type;
   RoundId round;  // 0 = any
+  DialogueId dialogue;  // 0 = any
   int offset = 0;
   int limit = -1;
 };

@@ -109,13 +109,14 @@ Result<std::vector<CommitmentRow>> CommitmentRepository::Find(const CommitmentQu
       "AND (?2 IS NULL OR c.id IN (SELECT commitment_id FROM commitment_actors "
       "WHERE actor_id = ?2)) "
       "AND (?3 IS NULL OR c.type = ?3) AND (?4 IS NULL OR d.round_id = ?4) "
+      "AND (?7 IS NULL OR d.dialogue_id = ?7) "
       "ORDER BY d.date IS NULL, d.date, d.id, p.ordinal, c.span_begin, c.id "
       "LIMIT ?5 OFFSET ?6");
   if (!statement) return Fail(statement.error());
   Statement& s = **statement;
   s.BindId(1, query.document.value).BindId(2, query.actor.value).BindId(4, query.round.value);
   if (query.type) s.Bind(3, ToString(*query.type)); else s.BindNull(3);
-  s.Bind(5, query.limit).Bind(6, query.offset);
+  s.Bind(5, query.limit).Bind(6, query.offset).BindId(7, query.dialogue.value);
   auto rows = CollectRows<CommitmentRow>(s, [](const Statement& row) {
     return CommitmentRow{ReadCommitment(row), DocumentId(row.Int(10)), row.Text(11),
                          row.Text(12), row.Text(13), static_cast<int>(row.Int(14))};

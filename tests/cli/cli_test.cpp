@@ -299,6 +299,62 @@ TEST_CASE("CLI: commitments lists the joint statement's commitments with types a
   CHECK_THAT(unknown.err, Catch::Contains("Atlantis"));
 }
 
+TEST_CASE("CLI: commitments show their ids and filter by dialogue in any spelling and round",
+          "[cli]") {
+  Fixture f;
+  f.ImportCorpus();
+  nlohmann::json all = f.Json({"commitments", "--document", "Joint Statement", "--json"});
+  REQUIRE(all.size() == 24);
+  // The text listing leads with the id that follow-ups, links and corrections take.
+  CliRun text = f.Run({"commitments", "--type", "intention"});
+  REQUIRE(text.exit_code == 0);
+  for (const auto& c : f.Json({"commitments", "--type", "intention", "--json"})) {
+    CHECK_THAT(text.out, Catch::Contains("#" + std::to_string(c["id"].get<int>()) + " "));
+  }
+  for (const char* spelling : {"Japan-U.S. Cyber Dialogue", "U.S.-Japan Cyber Dialogue",
+                               "US-Japan cyber dialogue", "Japan–US", "Japan-US", "Japan-U.S."}) {
+    INFO(spelling);
+    nlohmann::json round =
+        f.Json({"commitments", "--dialogue", spelling, "--round", "5", "--json"});
+    CHECK(round.size() == 24);
+  }
+  CHECK(f.Json({"commitments", "--dialogue", "Japan-US", "--type", "intention", "--json"})
+            .size() == 2);
+  CliRun no_round = f.Run({"commitments", "--dialogue", "Japan-US", "--round", "9"});
+  CHECK(no_round.exit_code == 1);
+  CHECK_THAT(no_round.err, Catch::Contains("no round 9"));
+  CHECK(f.Run({"commitments", "--round", "5"}).exit_code == 1);  // a round of which dialogue?
+  CliRun no_dialogue = f.Run({"commitments", "--dialogue", "Atlantis-Lemuria"});
+  CHECK(no_dialogue.exit_code == 1);
+  CHECK_THAT(no_dialogue.err, Catch::Contains("'normtrack dialogues' lists them"));
+}
+
+TEST_CASE("CLI: commitments --csv is one row per commitment, UTF-8 with BOM, safe for Excel",
+          "[cli]") {
+  Fixture f;
+  test::TempDir inputs;
+  // A comma, quotes, a line break and a would-be formula in imported text.
+  const auto file = inputs.Write(
+      "statement.md",
+      "# Joint Statement of the Japan-U.S. Cyber Dialogue, \"Tokyo\"\n\n"
+      "1. Japan and the United States will cooperate on \"hunt forward\" operations, "
+      "incident response and training.\n");
+  REQUIRE(f.Run({"import", file.string()}).exit_code == 0);
+  CliRun csv = f.Run({"commitments", "--csv"});
+  INFO(csv.err);
+  REQUIRE(csv.exit_code == 0);
+  REQUIRE(csv.out.starts_with("\xEF\xBB\xBF"));
+  const std::string body = csv.out.substr(3);
+  CHECK(body.starts_with("id,document_id,document,date,label,type,cue,subjects,other_actors,"
+                         "norms,text\r\n"));
+  // The title's comma and quotes are quoted and doubled, not split into columns.
+  CHECK_THAT(body,
+             Catch::Contains("\"Joint Statement of the Japan-U.S. Cyber Dialogue, \"\"Tokyo\"\"\""));
+  CHECK_THAT(body, Catch::Contains("\"\"hunt forward\"\""));
+  CHECK_THAT(body, Catch::Contains(",pledge,will,"));
+  CHECK(f.Run({"commitments", "--csv", "--json"}).exit_code == 1);  // one format at a time
+}
+
 TEST_CASE("CLI: dialogues shows the round with its dates, place and document, show names it",
           "[cli]") {
   Fixture f;

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "app/internal/dialogue_reference.h"
 #include "core/text.h"
 #include "store/actor_repository.h"
 #include "store/commitment_repository.h"
@@ -77,7 +78,7 @@ Result<EntityRef> ResolveEntity(store::Database& database, std::string_view text
       return EntityRef{*kind, (*actor)->id.value};
     }
     case EntityKind::kDialogue: {
-      auto dialogue = store::DialogueRepository(database).Resolve(ref);
+      auto dialogue = ResolveDialogue(database, ref);
       if (!dialogue) return Fail(dialogue.error());
       return EntityRef{*kind, dialogue->id.value};
     }
@@ -93,7 +94,7 @@ Result<EntityRef> ResolveEntity(store::Database& database, std::string_view text
       if (!number) {
         return Fail(ErrorCode::kUsage, "A round is named by its id or as DIALOGUE#NUMBER.");
       }
-      auto dialogue = dialogues.Resolve(Trim(ref.substr(0, hash)));
+      auto dialogue = ResolveDialogue(database, Trim(ref.substr(0, hash)));
       if (!dialogue) return Fail(dialogue.error());
       auto round = dialogues.FindRound(dialogue->id, static_cast<int>(*number));
       if (!round) return Fail(round.error());

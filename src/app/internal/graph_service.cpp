@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/internal/dialogue_reference.h"
 #include "app/internal/entity_reference.h"
 #include "core/clock.h"
 #include "store/actor_repository.h"
@@ -45,7 +46,7 @@ Result<graph::NodeIndex> GraphService::NodeOf(std::string_view reference) {
 Result<std::vector<graph::OpenCommitment>> GraphService::OpenCommitments(std::string_view dialogue,
                                                                          int round) {
   store::DialogueRepository dialogues(library_.database());
-  auto found = dialogues.Resolve(dialogue);
+  auto found = ResolveDialogue(library_.database(), dialogue);
   if (!found) return Fail(found.error());
   auto r = dialogues.FindRound(found->id, round);
   if (!r) return Fail(r.error());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/internal/dialogue_reference.h"
 #include "store/actor_repository.h"
 #include "store/dialogue_repository.h"
 #include "store/link_repository.h"
@@ -77,6 +78,24 @@ Result<std::vector<CommitmentView>> Library::ListCommitments(const CommitmentFil
                                             " in this library.");
     }
     query.actor = (*actor)->id;
+  }
+  if (filter.round && filter.dialogue.empty()) {
+    return Fail(ErrorCode::kUsage, "A round is a round of a dialogue: name the dialogue too.");
+  }
+  if (!filter.dialogue.empty()) {
+    store::DialogueRepository dialogues(*database_);
+    auto dialogue = ResolveDialogue(*database_, filter.dialogue);
+    if (!dialogue) return Fail(dialogue.error());
+    query.dialogue = dialogue->id;
+    if (filter.round) {
+      auto round = dialogues.FindRound(dialogue->id, *filter.round);
+      if (!round) return Fail(round.error());
+      if (!*round) {
+        return Fail(ErrorCode::kNotFound, "The " + dialogue->name + " has no round " +
+                                              std::to_string(*filter.round) + " in this library.");
+      }
+      query.round = (*round)->id;
+    }
   }
   auto rows = store::CommitmentRepository(*database_).Find(query);
   if (!rows) return Fail(rows.error());
