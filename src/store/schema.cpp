@@ -309,14 +309,48 @@ std::string IndexOutboxTriggers() {
   return sql;
 }
 
+// Migration 3: the actors each paragraph names, as the import found them, so that assembling a
+// document for the index reads them (one query per document) instead of matching the gazetteer
+// against every paragraph again (app/internal/index_assembly.cpp).
+//  - paragraph_actor_mentions: the distinct actors named in a paragraph, in the order first
+//    named (the order the index lists them in); parents are the actors table's business.
+//  - actor_mention_scans: the documents whose mentions were recorded. A document without a row
+//    (stored before this migration, or imported without the reference data) has never been
+//    scanned, which is not the same as a document that names no one.
+// Existing documents are not filled here: SQL cannot run the gazetteer.
+// An actor's deletion queues the documents that name it (before the cascade removes the rows
+// that say which they are), as its commitments' triggers do for the actors they bind.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE paragraph_actor_mentions (
+  paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL CHECK (position >= 0),
+  actor_id     INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+  PRIMARY KEY (paragraph_id, position),
+  UNIQUE (paragraph_id, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX paragraph_actor_mentions_by_actor ON paragraph_actor_mentions(actor_id);
+
+CREATE TABLE actor_mention_scans (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+);
+
+CREATE TRIGGER actors_queue_index_mentions BEFORE DELETE ON actors BEGIN
+  INSERT INTO index_outbox (document_id, action, queued_at)
+  SELECT DISTINCT p.document_id, 'index', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+  FROM paragraph_actor_mentions m JOIN paragraphs p ON p.id = m.paragraph_id
+  WHERE m.actor_id = old.id;
+END;
+)sql";
+
 struct Migration {
   int version;
   std::string sql;
 };
 
-std::array<Migration, 2> Migrations() {
+std::array<Migration, 3> Migrations() {
   return {{{1, std::string(kMigration1) + LinkCleanupTriggers()},
-           {2, std::string(kMigration2) + IndexOutboxTriggers()}}};
+           {2, std::string(kMigration2) + IndexOutboxTriggers()},
+           {3, std::string(kMigration3)}}};
 }
 
 }  // namespace
