@@ -118,6 +118,25 @@ Result<std::vector<Actor>> ActorRepository::List() {
   return rows;
 }
 
+Result<std::vector<ActorName>> ActorRepository::NamesForDocument(DocumentId document) {
+  // UNION (not UNION ALL) ends the walk up even if the parents ever formed a cycle.
+  auto statement = database_.connection().Prepare(
+      "WITH RECURSIVE wanted(id) AS ("
+      "SELECT ca.actor_id FROM paragraphs p JOIN commitments c ON c.paragraph_id = p.id "
+      "JOIN commitment_actors ca ON ca.commitment_id = c.id WHERE p.document_id = ?1 "
+      "UNION SELECT m.actor_id FROM paragraphs p "
+      "JOIN paragraph_actor_mentions m ON m.paragraph_id = p.id WHERE p.document_id = ?1 "
+      "UNION SELECT a.parent_id FROM actors a JOIN wanted w ON a.id = w.id "
+      "WHERE a.parent_id IS NOT NULL) "
+      "SELECT a.id, a.canonical_name, a.parent_id FROM actors a "
+      "WHERE a.id IN (SELECT id FROM wanted) ORDER BY a.id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, document.value);
+  return CollectRows<ActorName>(**statement, [](const Statement& row) {
+    return ActorName{ActorId(row.Int(0)), row.Text(1), ActorId(row.Int(2))};
+  });
+}
+
 Result<int> ActorRepository::Count() { return CountRows(database_.connection(), "actors"); }
 
 Status ActorRepository::Delete(ActorId id) {

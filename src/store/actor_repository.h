@@ -2,6 +2,7 @@
 // Actors with their aliases and parents.
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -10,6 +11,13 @@
 #include "store/database.h"
 
 namespace nt::store {
+
+// An actor's name and parent, for code that walks up from an actor to its parents.
+struct ActorName {
+  ActorId id;
+  std::string canonical_name;
+  ActorId parent_id;
+};
 
 class ActorRepository {
  public:
@@ -26,6 +34,9 @@ class ActorRepository {
   // By canonical name or alias, case-insensitively (acronyms exactly).
   [[nodiscard]] Result<std::optional<Actor>> FindByName(std::string_view name);
   [[nodiscard]] Result<std::vector<Actor>> List();
+  // In one query: every actor the document's commitments bind or its paragraphs name
+  // (ActorMentionRepository), and all their parents, by id.
+  [[nodiscard]] Result<std::vector<ActorName>> NamesForDocument(DocumentId document);
   [[nodiscard]] Result<int> Count();
   [[nodiscard]] Status Delete(ActorId id);
 

@@ -1,5 +1,7 @@
 #include "store/commitment_repository.h"
 
+#include <utility>
+
 #include "store/row_readers.h"
 #include "store/sqlite.h"
 
@@ -23,6 +25,15 @@ Commitment ReadCommitment(const Statement& row) {
   c.deadline = row.Text(8);
   c.origin = ParseOrigin(row.Text(9)).value_or(Origin::kExtracted);
   return c;
+}
+
+// The commitments inside `rows`, for LoadActors.
+template <typename Row, typename Get>
+std::vector<Commitment*> Pointers(std::vector<Row>& rows, Get get) {
+  std::vector<Commitment*> out;
+  out.reserve(rows.size());
+  for (Row& row : rows) out.push_back(get(row));
+  return out;
 }
 
 }  // namespace
@@ -61,18 +72,29 @@ Status CommitmentRepository::Insert(Commitment& commitment) {
   });
 }
 
-Status CommitmentRepository::LoadActors(Commitment& commitment) {
+Status CommitmentRepository::LoadActors(std::vector<Commitment*> commitments) {
+  if (commitments.empty()) return {};
+  std::vector<std::int64_t> ids;
+  std::unordered_map<std::int64_t, Commitment*> by_id;
+  for (Commitment* commitment : commitments) {
+    commitment->actors.clear();
+    ids.push_back(commitment->id.value);
+    by_id.emplace(commitment->id.value, commitment);
+  }
   auto statement = database_.connection().Prepare(
-      "SELECT actor_id, role FROM commitment_actors WHERE commitment_id = ?1 "
-      "ORDER BY role = 'subject' DESC, role, actor_id");
+      "SELECT commitment_id, actor_id, role FROM commitment_actors "
+      "WHERE commitment_id IN (SELECT value FROM json_each(?1)) "
+      "ORDER BY commitment_id, role = 'subject' DESC, role, actor_id");
   if (!statement) return Fail(statement.error());
-  (*statement)->Bind(1, commitment.id.value);
-  auto actors = CollectRows<CommitmentActor>(**statement, [](const Statement& row) {
-    return CommitmentActor{ActorId(row.Int(0)),
-                           ParseActorRole(row.Text(1)).value_or(ActorRole::kSubject)};
-  });
-  if (!actors) return Fail(actors.error());
-  commitment.actors = std::move(*actors);
+  (*statement)->BindIdList(1, ids);
+  auto rows =
+      CollectRows<std::pair<std::int64_t, CommitmentActor>>(**statement, [](const Statement& row) {
+        return std::pair{
+            row.Int(0), CommitmentActor{ActorId(row.Int(1)),
+                                        ParseActorRole(row.Text(2)).value_or(ActorRole::kSubject)}};
+      });
+  if (!rows) return Fail(rows.error());
+  for (auto& [id, actor] : *rows) by_id.at(id)->actors.push_back(actor);
   return {};
 }
 
@@ -83,7 +105,7 @@ Result<Commitment> CommitmentRepository::Get(CommitmentId id) {
   (*statement)->Bind(1, id.value);
   auto commitment = SingleRow<Commitment>(**statement, ReadCommitment, "commitment", id.value);
   if (!commitment) return commitment;
-  NT_TRY(LoadActors(*commitment));
+  NT_TRY(LoadActors({&*commitment}));
   return commitment;
 }
 
@@ -95,8 +117,40 @@ Result<std::vector<Commitment>> CommitmentRepository::ForParagraph(ParagraphId p
   (*statement)->Bind(1, paragraph.value);
   auto rows = CollectRows<Commitment>(**statement, ReadCommitment);
   if (!rows) return rows;
-  for (Commitment& commitment : *rows) NT_TRY(LoadActors(commitment));
+  NT_TRY(LoadActors(Pointers(*rows, [](Commitment& c) { return &c; })));
   return rows;
+}
+
+Result<std::vector<Commitment>> CommitmentRepository::ForDocument(DocumentId document) {
+  auto statement = database_.connection().Prepare(
+      "SELECT " + std::string(kCommitmentColumns) +
+      " FROM commitments c JOIN paragraphs p ON p.id = c.paragraph_id WHERE p.document_id = ?1 "
+      "ORDER BY p.ordinal, c.span_begin, c.id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, document.value);
+  auto rows = CollectRows<Commitment>(**statement, ReadCommitment);
+  if (!rows) return rows;
+  NT_TRY(LoadActors(Pointers(*rows, [](Commitment& c) { return &c; })));
+  return rows;
+}
+
+Result<std::unordered_map<CommitmentId, std::string>> CommitmentRepository::Texts(
+    const std::vector<CommitmentId>& ids) {
+  std::unordered_map<CommitmentId, std::string> texts;
+  if (ids.empty()) return texts;
+  std::vector<std::int64_t> values;
+  for (CommitmentId id : ids) values.push_back(id.value);
+  auto statement = database_.connection().Prepare(
+      "SELECT id, text FROM commitments WHERE id IN (SELECT value FROM json_each(?1))");
+  if (!statement) return Fail(statement.error());
+  (*statement)->BindIdList(1, values);
+  auto rows =
+      CollectRows<std::pair<CommitmentId, std::string>>(**statement, [](const Statement& row) {
+        return std::pair{CommitmentId(row.Int(0)), row.Text(1)};
+      });
+  if (!rows) return Fail(rows.error());
+  for (auto& [id, text] : *rows) texts.emplace(id, std::move(text));
+  return texts;
 }
 
 Result<std::vector<CommitmentRow>> CommitmentRepository::Find(const CommitmentQuery& query) {
@@ -122,7 +176,7 @@ Result<std::vector<CommitmentRow>> CommitmentRepository::Find(const CommitmentQu
                          row.Text(12), row.Text(13), static_cast<int>(row.Int(14))};
   });
   if (!rows) return rows;
-  for (CommitmentRow& row : *rows) NT_TRY(LoadActors(row.commitment));
+  NT_TRY(LoadActors(Pointers(*rows, [](CommitmentRow& row) { return &row.commitment; })));
   return rows;
 }
 

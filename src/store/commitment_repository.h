@@ -2,6 +2,8 @@
 // Commitments with their actors and roles.
 
 #include <optional>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/commitment.h"
@@ -22,13 +24,20 @@ class CommitmentRepository {
   [[nodiscard]] Status Insert(Commitment& commitment);
   [[nodiscard]] Result<Commitment> Get(CommitmentId id);
   [[nodiscard]] Result<std::vector<Commitment>> ForParagraph(ParagraphId paragraph);
+  // Every commitment of the document's paragraphs, in reading order (paragraph ordinal, then
+  // span), with their actors: two queries whatever the document's size.
+  [[nodiscard]] Result<std::vector<Commitment>> ForDocument(DocumentId document);
+  // The texts of the given commitments, in one query; an id that is not stored has no entry.
+  [[nodiscard]] Result<std::unordered_map<CommitmentId, std::string>> Texts(
+      const std::vector<CommitmentId>& ids);
   // In document order (document date, then paragraph ordinal, then span).
   [[nodiscard]] Result<std::vector<CommitmentRow>> Find(const CommitmentQuery& query);
   [[nodiscard]] Result<int> Count();
   [[nodiscard]] Status Delete(CommitmentId id);
 
  private:
-  [[nodiscard]] Status LoadActors(Commitment& commitment);
+  // Fills the actors of all `commitments` with one query.
+  [[nodiscard]] Status LoadActors(std::vector<Commitment*> commitments);
 
   Database& database_;
 };

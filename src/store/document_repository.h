@@ -3,7 +3,9 @@
 // Thread-safety: as the Database it wraps (one thread at a time).
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/document.h"
@@ -55,6 +57,9 @@ class DocumentRepository {
   // Paragraphs in reading order.
   [[nodiscard]] Result<std::vector<Paragraph>> Paragraphs(DocumentId id);
   [[nodiscard]] Result<Paragraph> GetParagraph(ParagraphId id);
+  // The texts of the given paragraphs, in one query; an id that is not stored has no entry.
+  [[nodiscard]] Result<std::unordered_map<ParagraphId, std::string>> ParagraphTexts(
+      const std::vector<ParagraphId>& ids);
 
   // Deletes a document with its paragraphs, commitments and links.
   [[nodiscard]] Status Delete(DocumentId id);

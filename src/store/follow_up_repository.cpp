@@ -159,6 +159,23 @@ Result<std::vector<FollowUp>> FollowUpRepository::ForCommitment(CommitmentId com
       commitment.value);
 }
 
+Result<std::vector<std::pair<CommitmentId, FollowUpStatus>>>
+FollowUpRepository::StatusesForDocument(DocumentId document) {
+  auto statement = database_.connection().Prepare(
+      "SELECT fc.commitment_id, s.status FROM follow_up_commitments fc "
+      "JOIN commitments c ON c.id = fc.commitment_id JOIN paragraphs p ON p.id = c.paragraph_id "
+      "LEFT JOIN follow_up_current s ON s.follow_up_id = fc.follow_up_id "
+      "WHERE p.document_id = ?1 ORDER BY fc.commitment_id, fc.follow_up_id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, document.value);
+  return CollectRows<std::pair<CommitmentId, FollowUpStatus>>(
+      **statement, [](const Statement& row) {
+        // As ReadFollowUp: a follow-up without events yet counts as planned.
+        return std::pair{CommitmentId(row.Int(0)),
+                         ParseFollowUpStatus(row.Text(1)).value_or(FollowUpStatus::kPlanned)};
+      });
+}
+
 Result<std::vector<FollowUpEvent>> FollowUpRepository::History(FollowUpId id) {
   auto statement = database_.connection().Prepare(
       "SELECT id, follow_up_id, date, status, completion, note, evidence_paragraph_id, "

@@ -2,6 +2,7 @@
 // Follow-up actions and their status history. The history is append-only (the schema refuses
 // updates to it); a follow-up's current status is its latest event.
 
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -27,6 +28,11 @@ class FollowUpRepository {
   [[nodiscard]] Result<FollowUp> Get(FollowUpId id);
   [[nodiscard]] Result<std::vector<FollowUp>> List();
   [[nodiscard]] Result<std::vector<FollowUp>> ForCommitment(CommitmentId commitment);
+  // The current status of every follow-up of the document's commitments, in one query: a
+  // (commitment, status) pair per follow-up and commitment, by commitment then follow-up id
+  // (the order ForCommitment gives a commitment's follow-ups).
+  [[nodiscard]] Result<std::vector<std::pair<CommitmentId, FollowUpStatus>>> StatusesForDocument(
+      DocumentId document);
   // Oldest first.
   [[nodiscard]] Result<std::vector<FollowUpEvent>> History(FollowUpId id);
   [[nodiscard]] Result<int> Count();

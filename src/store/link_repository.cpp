@@ -75,6 +75,21 @@ Result<std::vector<Link>> LinkRepository::To(const EntityRef& target) {
   return CollectRows<Link>(**statement, ReadLink);
 }
 
+Result<std::vector<std::pair<CommitmentId, std::string>>>
+LinkRepository::NormCodesForDocumentCommitments(DocumentId document) {
+  auto statement = database_.connection().Prepare(
+      "SELECT l.source_id, n.code FROM paragraphs p "
+      "JOIN commitments c ON c.paragraph_id = p.id "
+      "JOIN links l ON l.source_kind = 'commitment' AND l.source_id = c.id "
+      "AND l.target_kind = 'norm' JOIN norms n ON n.id = l.target_id "
+      "WHERE p.document_id = ?1 ORDER BY l.id");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, document.value);
+  return CollectRows<std::pair<CommitmentId, std::string>>(**statement, [](const Statement& row) {
+    return std::pair{CommitmentId(row.Int(0)), row.Text(1)};
+  });
+}
+
 Result<std::vector<Link>> LinkRepository::List() {
   auto statement = database_.connection().Prepare(std::string(kSelectLinks) + "ORDER BY id");
   if (!statement) return Fail(statement.error());

@@ -1,6 +1,8 @@
 #pragma once
 // Typed, directed links between any two entities.
 
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -20,6 +22,10 @@ class LinkRepository {
   [[nodiscard]] Result<std::vector<Link>> From(const EntityRef& source);
   [[nodiscard]] Result<std::vector<Link>> To(const EntityRef& target);
   [[nodiscard]] Result<std::vector<Link>> List();
+  // The codes of the norms the document's commitments link to, in one query: a
+  // (commitment, norm code) pair per link, in link order (as From lists them).
+  [[nodiscard]] Result<std::vector<std::pair<CommitmentId, std::string>>>
+  NormCodesForDocumentCommitments(DocumentId document);
   [[nodiscard]] Result<int> Count();
   [[nodiscard]] Status Delete(LinkId id);
 

@@ -77,6 +77,16 @@ Statement& Statement::BindId(int index, std::int64_t id) {
   return id == 0 ? BindNull(index) : Bind(index, id);
 }
 
+Statement& Statement::BindIdList(int index, const std::vector<std::int64_t>& ids) {
+  std::string list = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) list += ',';
+    list += std::to_string(ids[i]);
+  }
+  list += ']';
+  return Bind(index, std::string_view(list));
+}
+
 Statement& Statement::BindNull(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;

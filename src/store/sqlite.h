@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.h"
 
@@ -37,6 +38,10 @@ class Statement {
   // Binds NULL for a zero id.
   Statement& BindId(int index, std::int64_t id);
   Statement& BindNull(int index);
+  // Binds a list of integers as one parameter (a JSON array), for
+  // `x IN (SELECT value FROM json_each(?N))`: one cached statement serves any number of ids,
+  // and every id is still a bound value, never SQL text.
+  Statement& BindIdList(int index, const std::vector<std::int64_t>& ids);
 
   // Advances: true when a row is available, false when done.
   [[nodiscard]] Result<bool> Step();

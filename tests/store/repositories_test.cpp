@@ -2,12 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "store/actor_mention_repository.h"
 #include "store/actor_repository.h"
 #include "store/commitment_repository.h"
 #include "store/database.h"
 #include "store/dialogue_repository.h"
 #include "store/document_repository.h"
 #include "store/follow_up_repository.h"
+#include "store/index_outbox_repository.h"
 #include "store/link_repository.h"
 #include "store/norm_repository.h"
 #include "store/saved_search_repository.h"
@@ -422,4 +424,187 @@ TEST_CASE("SavedSearchRepository and SettingsRepository round trip", "[store]") 
   CHECK(settings.Get("ui.theme").value() == "light");
   REQUIRE(settings.Remove("ui.theme"));
   CHECK_FALSE(settings.Get("ui.theme").value().has_value());
+}
+
+namespace {
+
+Commitment AddCommitment(Database& db, ParagraphId paragraph, int span_begin,
+                         std::vector<CommitmentActor> actors = {}) {
+  Commitment c;
+  c.paragraph_id = paragraph;
+  c.span_begin = span_begin;
+  c.span_end = span_begin + 5;
+  c.text = "commitment at " + std::to_string(span_begin);
+  c.actors = std::move(actors);
+  REQUIRE(CommitmentRepository(db).Insert(c));
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("CommitmentRepository: a document's commitments in reading order, texts by id",
+          "[store]") {
+  Fixture f;
+  Document doc = f.AddDocument("Statement", {"First.", "Second.", "Third."});
+  Document other = f.AddDocument("Other statement", {"Elsewhere."});
+  auto paragraphs = DocumentRepository(*f.db).Paragraphs(doc.id).value();
+  ActorId japan = f.AddActor("Japan", ActorKind::kState);
+  ActorId us = f.AddActor("United States", ActorKind::kState);
+  // Inserted out of reading order: the third paragraph first, a later span before an earlier.
+  Commitment third = AddCommitment(*f.db, paragraphs[2].id, 0, {{us, ActorRole::kSubject}});
+  Commitment late = AddCommitment(*f.db, paragraphs[0].id, 9,
+                                  {{us, ActorRole::kCounterpart}, {japan, ActorRole::kSubject}});
+  Commitment early = AddCommitment(*f.db, paragraphs[0].id, 1);
+  Commitment elsewhere = AddCommitment(
+      *f.db, DocumentRepository(*f.db).Paragraphs(other.id).value()[0].id, 0);
+
+  CommitmentRepository commitments(*f.db);
+  auto found = commitments.ForDocument(doc.id);
+  REQUIRE(found);
+  REQUIRE(found->size() == 3);
+  CHECK((*found)[0].id == early.id);
+  CHECK((*found)[1].id == late.id);
+  CHECK((*found)[2].id == third.id);
+  CHECK((*found)[0].actors.empty());
+  // Actors as Get gives them: subjects first.
+  CHECK((*found)[1].actors == commitments.Get(late.id)->actors);
+  CHECK((*found)[1].actors.front() == CommitmentActor{japan, ActorRole::kSubject});
+  CHECK((*found)[2].actors == std::vector<CommitmentActor>{{us, ActorRole::kSubject}});
+  // ForParagraph agrees, paragraph by paragraph.
+  CHECK(commitments.ForParagraph(paragraphs[0].id)->size() == 2);
+  CHECK(commitments.ForParagraph(paragraphs[0].id)->at(1).actors == (*found)[1].actors);
+  CHECK(commitments.ForDocument(DocumentId(999))->empty());
+
+  auto texts = commitments.Texts({third.id, elsewhere.id, CommitmentId(999), third.id});
+  REQUIRE(texts);
+  CHECK(texts->size() == 2);
+  CHECK(texts->at(third.id) == third.text);
+  CHECK(texts->at(elsewhere.id) == elsewhere.text);
+  CHECK(commitments.Texts({})->empty());
+
+  auto paragraph_texts = DocumentRepository(*f.db).ParagraphTexts(
+      {paragraphs[2].id, paragraphs[0].id, ParagraphId(999)});
+  REQUIRE(paragraph_texts);
+  CHECK(paragraph_texts->size() == 2);
+  CHECK(paragraph_texts->at(paragraphs[2].id) == "Third.");
+  CHECK(paragraph_texts->at(paragraphs[0].id) == "First.");
+}
+
+TEST_CASE("Link and follow-up repositories: a document's norm codes and statuses in one read",
+          "[store]") {
+  Fixture f;
+  Document doc = f.AddDocument("Statement", {"First.", "Second."});
+  Document other = f.AddDocument("Other statement", {"Elsewhere."});
+  auto paragraphs = DocumentRepository(*f.db).Paragraphs(doc.id).value();
+  Commitment a = AddCommitment(*f.db, paragraphs[0].id, 0);
+  Commitment b = AddCommitment(*f.db, paragraphs[1].id, 0);
+  Commitment elsewhere = AddCommitment(
+      *f.db, DocumentRepository(*f.db).Paragraphs(other.id).value()[0].id, 0);
+  NormRepository norms(*f.db);
+  NormId f13 = norms.Upsert({NormId(), "13(f)", "Critical infrastructure", "", ""}).value();
+  NormId a13 = norms.Upsert({NormId(), "13(a)", "Cooperation", "", ""}).value();
+  LinkRepository links(*f.db);
+  auto link = [&](CommitmentId from, EntityRef to) {
+    Link l{LinkId(), {EntityKind::kCommitment, from.value}, to, "relates_to_norm",
+           Origin::kExtracted, 1.0, "", ""};
+    REQUIRE(links.Upsert(l));
+  };
+  link(b.id, {EntityKind::kNorm, f13.value});
+  link(a.id, {EntityKind::kNorm, f13.value});
+  link(a.id, {EntityKind::kNorm, a13.value});
+  link(a.id, {EntityKind::kActor, 1});  // not a norm
+  link(elsewhere.id, {EntityKind::kNorm, a13.value});
+  auto codes = links.NormCodesForDocumentCommitments(doc.id);
+  REQUIRE(codes);
+  using Code = std::pair<CommitmentId, std::string>;
+  CHECK(*codes == std::vector<Code>{{b.id, "13(f)"}, {a.id, "13(f)"}, {a.id, "13(a)"}});
+
+  FollowUpRepository follow_ups(*f.db);
+  auto follow = [&](std::vector<CommitmentId> on, FollowUpStatus latest) {
+    FollowUp follow_up;
+    follow_up.title = "Follow-up";
+    follow_up.commitment_ids = std::move(on);
+    FollowUpEvent planned;
+    planned.date = "2017-08-01";
+    REQUIRE(follow_ups.Insert(follow_up, planned));
+    if (latest != FollowUpStatus::kPlanned) {
+      FollowUpEvent event{FollowUpEventId(), follow_up.id, "2018-01-01", latest,
+                          Completion::kLimited, "", ParagraphId(), "", ""};
+      REQUIRE(follow_ups.AddEvent(event));
+    }
+  };
+  follow({a.id, b.id}, FollowUpStatus::kDone);
+  follow({a.id}, FollowUpStatus::kPlanned);
+  follow({elsewhere.id}, FollowUpStatus::kBlocked);
+  auto statuses = follow_ups.StatusesForDocument(doc.id);
+  REQUIRE(statuses);
+  using Status = std::pair<CommitmentId, FollowUpStatus>;
+  CHECK(*statuses == std::vector<Status>{{a.id, FollowUpStatus::kDone},
+                                         {a.id, FollowUpStatus::kPlanned},
+                                         {b.id, FollowUpStatus::kDone}});
+  // The order ForCommitment gives.
+  auto of_a = follow_ups.ForCommitment(a.id).value();
+  REQUIRE(of_a.size() == 2);
+  CHECK(of_a[0].status == FollowUpStatus::kDone);
+  CHECK(of_a[1].status == FollowUpStatus::kPlanned);
+}
+
+TEST_CASE("ActorMentionRepository: mentions per paragraph, scanned or never scanned", "[store]") {
+  Fixture f;
+  Document doc = f.AddDocument("Statement", {"Japan and METI.", "Nobody.", "METI again."});
+  Document unscanned = f.AddDocument("Old statement", {"Japan."});
+  auto paragraphs = DocumentRepository(*f.db).Paragraphs(doc.id).value();
+  ActorId japan = f.AddActor("Japan", ActorKind::kState);
+  ActorId meti = f.AddActor("METI", ActorKind::kAgency, {}, japan);
+  ActorId nisc = f.AddActor("NISC", ActorKind::kAgency, {}, japan);
+  ActorId us = f.AddActor("United States", ActorKind::kState);
+  ActorMentionRepository mentions(*f.db);
+
+  CHECK_FALSE(mentions.ForDocument(unscanned.id).value().has_value());
+  REQUIRE(mentions.Record(doc.id, {}));
+  auto none = mentions.ForDocument(doc.id);
+  REQUIRE(none);
+  REQUIRE(none->has_value());  // scanned, naming no one: not the same as never scanned
+  CHECK((*none)->empty());
+
+  // Stored in the order given, returned by paragraph ordinal.
+  REQUIRE(mentions.Record(doc.id, {{paragraphs[2].id, {meti}},
+                                   {paragraphs[0].id, {meti, japan}}}));
+  auto recorded = mentions.ForDocument(doc.id).value();
+  REQUIRE(recorded);
+  REQUIRE(recorded->size() == 2);
+  CHECK((*recorded)[0].paragraph == paragraphs[0].id);
+  CHECK((*recorded)[0].actors == std::vector<ActorId>{meti, japan});
+  CHECK((*recorded)[1].paragraph == paragraphs[2].id);
+  CHECK((*recorded)[1].actors == std::vector<ActorId>{meti});
+
+  // The names of every actor the document involves, with their parents, by id.
+  AddCommitment(*f.db, paragraphs[1].id, 0, {{nisc, ActorRole::kSubject}});
+  auto names = ActorRepository(*f.db).NamesForDocument(doc.id);
+  REQUIRE(names);
+  REQUIRE(names->size() == 3);
+  CHECK((*names)[0].id == japan);
+  CHECK((*names)[0].canonical_name == "Japan");
+  CHECK_FALSE((*names)[0].parent_id);
+  CHECK((*names)[1].id == meti);
+  CHECK((*names)[1].parent_id == japan);
+  CHECK((*names)[2].id == nisc);
+  CHECK(ActorRepository(*f.db).NamesForDocument(unscanned.id)->empty());
+
+  // Recording again replaces; deleting an actor drops its mentions and queues the documents
+  // that named it for the index.
+  REQUIRE(mentions.Record(doc.id, {{paragraphs[0].id, {us, meti}}}));
+  CHECK(mentions.ForDocument(doc.id).value()->size() == 1);
+  IndexOutboxRepository outbox(*f.db);
+  REQUIRE(outbox.Clear(outbox.Pending().value()));
+  REQUIRE(outbox.Count().value() == 0);
+  REQUIRE(ActorRepository(*f.db).Delete(us));
+  auto queued = outbox.Pending().value();
+  REQUIRE(queued.size() == 1);
+  CHECK(queued.front().document_id == doc.id);
+  CHECK(mentions.ForDocument(doc.id).value()->front().actors == std::vector<ActorId>{meti});
+
+  // Deleting the document removes its scan and mentions with it.
+  REQUIRE(DocumentRepository(*f.db).Delete(doc.id));
+  CHECK_FALSE(mentions.ForDocument(doc.id).value().has_value());
 }
