@@ -338,21 +338,39 @@ struct Searcher::Impl {
     return parser.parse_query(text, flags);
   }
 
-  SearchHit MakeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset,
-                    std::size_t snippet_length) {
+  SearchHit MakeHit(const Xapian::MSetIterator& it) {
     SearchHit hit;
     DecodeItemData(it.get_document().get_data(), hit);
-    if (hit.text.empty() && text_source) hit.text = text_source(hit.kind, hit.item_id);
     hit.weight = it.get_weight();
     hit.percent = it.get_percent();
-    if (snippet_length > 0) {
-      hit.snippet = ParseSnippet(mset.snippet(hit.text, snippet_length, reader.stemmer,
-                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                                  Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                                  Xapian::MSet::SNIPPET_CJK_NGRAM,
-                                              kHighlightStart, kHighlightEnd, "…"));
-    }
     return hit;
+  }
+
+  // The hits that have no text of their own (a local-layout index) get theirs from the store,
+  // all of the page in one call.
+  void FillTexts(std::vector<SearchHit>& hits) {
+    if (!text_source) return;
+    std::vector<ItemRef> wanted;
+    std::vector<SearchHit*> missing;
+    for (SearchHit& hit : hits) {
+      if (!hit.text.empty()) continue;
+      wanted.push_back({hit.kind, hit.item_id});
+      missing.push_back(&hit);
+    }
+    if (wanted.empty()) return;
+    std::vector<std::string> texts = text_source(wanted);
+    for (std::size_t i = 0; i < missing.size() && i < texts.size(); ++i) {
+      missing[i]->text = std::move(texts[i]);
+    }
+  }
+
+  std::vector<SnippetPart> Snippet(const Xapian::MSet& mset, const std::string& text,
+                                   std::size_t length) {
+    return ParseSnippet(mset.snippet(text, length, reader.stemmer,
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                         Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                         Xapian::MSet::SNIPPET_CJK_NGRAM,
+                                     kHighlightStart, kHighlightEnd, "…"));
   }
 
   // Counts the facets of the request's matches, reading them in index order until its sample
@@ -407,8 +425,11 @@ struct Searcher::Impl {
     results.total_estimate = mset.get_matches_estimated();
     results.total_lower_bound = mset.get_matches_lower_bound();
     results.total_upper_bound = mset.get_matches_upper_bound();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      results.hits.push_back(MakeHit(it, mset, request.snippet_length));
+    for (auto it = mset.begin(); it != mset.end(); ++it) results.hits.push_back(MakeHit(it));
+    FillTexts(results.hits);
+    if (request.snippet_length > 0) {
+      for (SearchHit& hit : results.hits)
+        hit.snippet = Snippet(mset, hit.text, request.snippet_length);
     }
     return results;
   }

@@ -39,9 +39,18 @@ using nt::SearchResults;
 using nt::SnippetPart;
 using nt::SortOrder;
 
-// The text of an indexed item, read from the store: a local-layout index (IndexLayout) keeps
-// none. Empty when the item is not there.
-using TextSource = std::function<std::string(ItemKind kind, std::int64_t item_id)>;
+// An indexed item as the index names it.
+struct ItemRef {
+  ItemKind kind = ItemKind::kParagraph;
+  std::int64_t id = 0;
+};
+
+// The texts of indexed items, read from the store: a local-layout index (IndexLayout) keeps
+// none. Called once per page of hits (a search, more-like-this, precedent candidates) with the
+// items of that page, so the store can answer in a query or two instead of one per hit.
+// Returns one text per item, in the order asked; "" for an item that is not there (a missing
+// or short answer leaves the rest of the texts empty).
+using TextSource = std::function<std::vector<std::string>(const std::vector<ItemRef>& items)>;
 
 class Searcher {
  public:

@@ -550,14 +550,18 @@ void Run(std::size_t paragraphs, int queries, const std::filesystem::path& dir, 
   sqlite3_stmt* text_of = nullptr;
   sqlite3_prepare_v2(db, "SELECT text FROM fts WHERE rowid = ?1", -1, &text_of, nullptr);
   auto searcher = nt::search::Searcher::Open(
-      index, {}, [text_of](nt::search::ItemKind, std::int64_t id) {
-        std::string text;
-        sqlite3_bind_int64(text_of, 1, id);
-        if (sqlite3_step(text_of) == SQLITE_ROW) {
-          text = reinterpret_cast<const char*>(sqlite3_column_text(text_of, 0));
+      index, {}, [text_of](const std::vector<nt::search::ItemRef>& items) {
+        std::vector<std::string> texts;
+        for (const nt::search::ItemRef& item : items) {
+          std::string text;
+          sqlite3_bind_int64(text_of, 1, item.id);
+          if (sqlite3_step(text_of) == SQLITE_ROW) {
+            text = reinterpret_cast<const char*>(sqlite3_column_text(text_of, 0));
+          }
+          sqlite3_reset(text_of);
+          texts.push_back(std::move(text));
         }
-        sqlite3_reset(text_of);
-        return text;
+        return texts;
       });
   if (!searcher) std::exit(2);
   sqlite3_stmt* match = nullptr;

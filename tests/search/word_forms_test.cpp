@@ -109,14 +109,22 @@ TEST_CASE("Word forms: a plain word finds every form, phrases and capitals stay 
   CHECK(results->hits[0].text.empty() == (layout == IndexLayout::kLocal));
   std::map<std::int64_t, std::string> texts;
   for (const auto& document : Statements()) texts[document.items[0].id] = document.items[0].text;
-  auto with_text = Searcher::Open(folder, {}, [&](ItemKind kind, std::int64_t id) {
-    CHECK(kind == ItemKind::kParagraph);
-    return texts.at(id);
+  // One call for the page of hits, answered in the order asked.
+  int calls = 0;
+  auto with_text = Searcher::Open(folder, {}, [&](const std::vector<ItemRef>& items) {
+    ++calls;
+    std::vector<std::string> out;
+    for (const ItemRef& item : items) {
+      CHECK(item.kind == ItemKind::kParagraph);
+      out.push_back(texts.at(item.id));
+    }
+    return out;
   });
   REQUIRE(with_text);
   auto shown = (*with_text)->Search({.query = "cooperating", .sort = SortOrder::kDateOldestFirst});
   REQUIRE(shown);
   REQUIRE(shown->hits.size() == 3);
+  CHECK(calls == (layout == IndexLayout::kLocal ? 1 : 0));
   for (const SearchHit& hit : shown->hits) {
     CHECK(hit.text == texts.at(hit.item_id));
     std::string highlighted;

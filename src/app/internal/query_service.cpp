@@ -22,13 +22,33 @@ void QueryService::UseIndex(const std::filesystem::path& index_path) {
 }
 
 search::TextSource QueryService::StoreText() {
-  return [this](search::ItemKind kind, std::int64_t id) -> std::string {
-    if (kind == search::ItemKind::kCommitment) {
-      auto commitment = store::CommitmentRepository(library_.database()).Get(CommitmentId{id});
-      return commitment ? commitment->text : std::string();
+  // One query per kind for a whole page of hits. A hit whose row is gone (deleted since the
+  // index was written) gets no text, as before.
+  return [this](const std::vector<search::ItemRef>& items) -> std::vector<std::string> {
+    std::vector<CommitmentId> commitment_ids;
+    std::vector<ParagraphId> paragraph_ids;
+    for (const search::ItemRef& item : items) {
+      if (item.kind == search::ItemKind::kCommitment) {
+        commitment_ids.emplace_back(item.id);
+      } else {
+        paragraph_ids.emplace_back(item.id);
+      }
     }
-    auto paragraph = store::DocumentRepository(library_.database()).GetParagraph(ParagraphId{id});
-    return paragraph ? paragraph->text : std::string();
+    auto commitments = store::CommitmentRepository(library_.database()).Texts(commitment_ids);
+    auto paragraphs = store::DocumentRepository(library_.database()).ParagraphTexts(paragraph_ids);
+    auto text_of = [](const auto& found, auto id) -> std::string {
+      if (!found) return {};
+      auto it = found->find(id);
+      return it == found->end() ? std::string() : it->second;
+    };
+    std::vector<std::string> texts;
+    texts.reserve(items.size());
+    for (const search::ItemRef& item : items) {
+      texts.push_back(item.kind == search::ItemKind::kCommitment
+                          ? text_of(commitments, CommitmentId{item.id})
+                          : text_of(paragraphs, ParagraphId{item.id}));
+    }
+    return texts;
   };
 }
 

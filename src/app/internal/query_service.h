@@ -40,7 +40,8 @@ class QueryService {
   // The open searcher, reopened at the latest commit; null for an empty library without index.
   [[nodiscard]] Result<search::Searcher*> OpenSearcher();
   [[nodiscard]] Result<std::vector<search::ActorNames>> ActorSynonyms();
-  // Reads a hit's text from the store, for the library's own index (IndexLayout::kLocal).
+  // Reads the hits' texts from the store, a page at a time, for the library's own index
+  // (IndexLayout::kLocal).
   [[nodiscard]] search::TextSource StoreText();
 
   Library& library_;
