@@ -1,7 +1,10 @@
 #include "app/internal/extraction_recorder.h"
 
+#include <algorithm>
 #include <map>
 
+#include "extract/tokenizer.h"
+#include "store/actor_mention_repository.h"
 #include "store/actor_repository.h"
 #include "store/commitment_repository.h"
 #include "store/dialogue_repository.h"
@@ -84,15 +87,56 @@ Status RecordDialogue(store::Database& database, const extract::DocumentExtracti
   return store::DocumentRepository(database).Update(document);
 }
 
+// Which paragraph names which actor, as store ids. Every paragraph is recorded again, kept ones
+// too: a document first stored before mentions were recorded has none for them.
+Status RecordMentions(store::Database& database, ActorIds& actor_ids,
+                      const std::vector<std::vector<int>>& mentions,
+                      const std::vector<Paragraph>& paragraphs, DocumentId document) {
+  if (mentions.size() != paragraphs.size()) {
+    return Fail(ErrorCode::kInternal, "The actor mentions do not match the document's paragraphs.");
+  }
+  std::vector<store::ParagraphMentions> recorded;
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    if (mentions[p].empty()) continue;
+    store::ParagraphMentions paragraph{paragraphs[p].id, {}};
+    for (int index : mentions[p]) {
+      auto id = actor_ids.For(index);
+      if (!id) return Fail(id.error());
+      if (std::find(paragraph.actors.begin(), paragraph.actors.end(), *id) ==
+          paragraph.actors.end()) {
+        paragraph.actors.push_back(*id);
+      }
+    }
+    recorded.push_back(std::move(paragraph));
+  }
+  return store::ActorMentionRepository(database).Record(document, recorded);
+}
+
 }  // namespace
+
+std::vector<std::vector<int>> FindParagraphMentions(const extract::Gazetteer& gazetteer,
+                                                    const ImportedDocument& imported) {
+  std::vector<std::vector<int>> out(imported.paragraphs.size());
+  for (std::size_t p = 0; p < imported.paragraphs.size(); ++p) {
+    const ImportedParagraph& paragraph = imported.paragraphs[p];
+    if (paragraph.is_boilerplate) continue;
+    for (const auto& match :
+         gazetteer.MatchAll(paragraph.text, extract::Tokenize(paragraph.text))) {
+      if (std::find(out[p].begin(), out[p].end(), match.actor_index) == out[p].end()) {
+        out[p].push_back(match.actor_index);
+      }
+    }
+  }
+  return out;
+}
 
 Result<RecordedExtraction> RecordExtraction(store::Database& database,
                                             const ReferenceData& reference,
                                             const ImportedDocument& imported,
                                             const extract::DocumentExtraction& extraction,
+                                            const std::vector<std::vector<int>>& mentions,
                                             const std::vector<Paragraph>& paragraphs,
-                                            const std::set<ParagraphId>& kept,
-                                            Document& document) {
+                                            const std::set<ParagraphId>& kept, Document& document) {
   RecordedExtraction recorded;
   ActorIds actor_ids(database, reference.gazetteer);
   for (int index : extraction.actors_mentioned) {
@@ -176,6 +220,9 @@ Result<RecordedExtraction> RecordExtraction(store::Database& database,
               mention.role.empty() ? "mentions" : mention.role, Origin::kExtracted, 1.0, "", ""};
     NT_TRY(links.Upsert(link));
   }
+  // Last, so that an actor only the mentions name (one the extraction read as part of "the two
+  // States") is stored after all the others and leaves their ids as they were.
+  NT_TRY(RecordMentions(database, actor_ids, mentions, paragraphs, document.id));
   recorded.actors = actor_ids.count();
   return recorded;
 }

@@ -162,6 +162,7 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
   // Extraction is pure computation: done before the transaction so the writer holds its lock
   // only while it writes.
   std::optional<extract::DocumentExtraction> extraction;
+  std::vector<std::vector<int>> mentions;
   if (reference_) {
     auto extracted = extract::ExtractDocument(read->document, reference_->gazetteer,
                                               reference_->norms);
@@ -169,6 +170,7 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
       return fail(extracted.error().WithContext("Reading " + Quoted(platform::PathToUtf8(path))));
     }
     extraction = std::move(*extracted);
+    mentions = FindParagraphMentions(reference_->gazetteer, read->document);
     for (const auto& [acronym, count] : extraction->unknown_acronyms) {
       result.unknown_acronyms.push_back(acronym);
     }
@@ -223,7 +225,7 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
     }
     if (extraction) {
       auto recorded = RecordExtraction(library_.database(), *reference_, read->document,
-                                       *extraction, paragraphs, kept, document);
+                                       *extraction, mentions, paragraphs, kept, document);
       if (!recorded) return Fail(recorded.error());
       result.commitments = recorded->commitments;
       // Continuations and citations, found again on every revision (automatic_links.h).

@@ -4,6 +4,10 @@
 // parents), commitment types, related norms and follow-up statuses that the query fields filter
 // on. The index upkeep writes it; the check compares its content hash with the index's record.
 //
+// A document costs a fixed number of queries, whatever its size. The actors a paragraph names
+// are those the import recorded (store/actor_mention_repository.h); a document stored before
+// they were recorded is matched against the gazetteer instead, with the same result.
+//
 // Thread-safety: as the Database it reads (one thread at a time).
 
 #include "app/internal/reference_data.h"
