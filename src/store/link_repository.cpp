@@ -77,10 +77,13 @@ Result<std::vector<Link>> LinkRepository::To(const EntityRef& target) {
 
 Result<std::vector<std::pair<CommitmentId, std::string>>>
 LinkRepository::NormCodesForDocumentCommitments(DocumentId document) {
+  // CROSS JOIN fixes the order: from the document's paragraphs to their commitments to their
+  // links. Left to itself (no ANALYZE statistics) the planner starts from the links, whose
+  // constant kinds match an index prefix, and reads every commitment's links for each document.
   auto statement = database_.connection().Prepare(
       "SELECT l.source_id, n.code FROM paragraphs p "
-      "JOIN commitments c ON c.paragraph_id = p.id "
-      "JOIN links l ON l.source_kind = 'commitment' AND l.source_id = c.id "
+      "CROSS JOIN commitments c ON c.paragraph_id = p.id "
+      "CROSS JOIN links l ON l.source_kind = 'commitment' AND l.source_id = c.id "
       "AND l.target_kind = 'norm' JOIN norms n ON n.id = l.target_id "
       "WHERE p.document_id = ?1 ORDER BY l.id");
   if (!statement) return Fail(statement.error());
