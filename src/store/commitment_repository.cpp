@@ -136,21 +136,7 @@ Result<std::vector<Commitment>> CommitmentRepository::ForDocument(DocumentId doc
 
 Result<std::unordered_map<CommitmentId, std::string>> CommitmentRepository::Texts(
     const std::vector<CommitmentId>& ids) {
-  std::unordered_map<CommitmentId, std::string> texts;
-  if (ids.empty()) return texts;
-  std::vector<std::int64_t> values;
-  for (CommitmentId id : ids) values.push_back(id.value);
-  auto statement = database_.connection().Prepare(
-      "SELECT id, text FROM commitments WHERE id IN (SELECT value FROM json_each(?1))");
-  if (!statement) return Fail(statement.error());
-  (*statement)->BindIdList(1, values);
-  auto rows =
-      CollectRows<std::pair<CommitmentId, std::string>>(**statement, [](const Statement& row) {
-        return std::pair{CommitmentId(row.Int(0)), row.Text(1)};
-      });
-  if (!rows) return Fail(rows.error());
-  for (auto& [id, text] : *rows) texts.emplace(id, std::move(text));
-  return texts;
+  return TextsById(database_.connection(), "commitments", ids);
 }
 
 Result<std::vector<CommitmentRow>> CommitmentRepository::Find(const CommitmentQuery& query) {

@@ -323,20 +323,7 @@ Result<Paragraph> DocumentRepository::GetParagraph(ParagraphId id) {
 
 Result<std::unordered_map<ParagraphId, std::string>> DocumentRepository::ParagraphTexts(
     const std::vector<ParagraphId>& ids) {
-  std::unordered_map<ParagraphId, std::string> texts;
-  if (ids.empty()) return texts;
-  std::vector<std::int64_t> values;
-  for (ParagraphId id : ids) values.push_back(id.value);
-  auto statement = database_.connection().Prepare(
-      "SELECT id, text FROM paragraphs WHERE id IN (SELECT value FROM json_each(?1))");
-  if (!statement) return Fail(statement.error());
-  (*statement)->BindIdList(1, values);
-  auto rows = CollectRows<std::pair<ParagraphId, std::string>>(**statement, [](const Statement& r) {
-    return std::pair{ParagraphId(r.Int(0)), r.Text(1)};
-  });
-  if (!rows) return Fail(rows.error());
-  for (auto& [id, text] : *rows) texts.emplace(id, std::move(text));
-  return texts;
+  return TextsById(database_.connection(), "paragraphs", ids);
 }
 
 Status DocumentRepository::Delete(DocumentId id) {

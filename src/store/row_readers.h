@@ -2,7 +2,11 @@
 // Column lists and row readers shared by the repositories, so each table is read one way.
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/document.h"
 #include "store/sqlite.h"
@@ -54,6 +58,29 @@ Error NoSuch(std::string_view noun, std::int64_t id);
                                std::string_view noun);
 
 [[nodiscard]] Result<int> CountRows(Connection& connection, std::string_view table);
+
+// The `text` column of the rows of `table` (a name of ours, never user input) whose ids are
+// `ids`, in one query; an id with no row has no entry.
+template <typename IdType>
+Result<std::unordered_map<IdType, std::string>> TextsById(Connection& connection,
+                                                          std::string_view table,
+                                                          const std::vector<IdType>& ids) {
+  std::unordered_map<IdType, std::string> texts;
+  if (ids.empty()) return texts;
+  std::vector<std::int64_t> values;
+  values.reserve(ids.size());
+  for (IdType id : ids) values.push_back(id.value);
+  auto statement = connection.Prepare("SELECT id, text FROM " + std::string(table) +
+                                      " WHERE id IN (SELECT value FROM json_each(?1))");
+  if (!statement) return Fail(statement.error());
+  (*statement)->BindIdList(1, values);
+  auto rows = CollectRows<std::pair<IdType, std::string>>(**statement, [](const Statement& row) {
+    return std::pair{IdType(row.Int(0)), row.Text(1)};
+  });
+  if (!rows) return Fail(rows.error());
+  for (auto& [id, text] : *rows) texts.emplace(id, std::move(text));
+  return texts;
+}
 
 // The single row a query returns, or kNotFound naming `noun` and `id`.
 template <typename T, typename Reader>
