@@ -173,8 +173,7 @@ void MainFrame::StartIndexUpkeep() {
 void MainFrame::OnIndexUpkeepDone(const Result<app::IndexUpkeepReport>& result) {
   if (IsBeingDeleted()) return;
   index_upkeep_running_ = false;
-  const Error* error = !result ? &result.error() : result->error ? &*result->error : nullptr;
-  if (error) {
+  if (auto error = app::UpkeepFailure(result)) {
     SetStatusText("The search index could not be brought up to date", kJobField);
     ShowError(this, *error, "The search index could not be brought up to date.");
     return;

@@ -20,6 +20,11 @@ std::string_view ToString(IndexState state) {
   return "unknown";
 }
 
+std::optional<Error> UpkeepFailure(const Result<IndexUpkeepReport>& upkeep) {
+  if (!upkeep) return upkeep.error();
+  return upkeep->error;
+}
+
 std::string DescribeIndexState(IndexState state) {
   switch (state) {
     case IndexState::kCurrent:

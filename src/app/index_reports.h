@@ -68,6 +68,10 @@ struct WatchReport {
   std::vector<SearchHit> hits;  // the new matches still in the results (for display)
 };
 
+// Why an upkeep job left the index behind: the job's own error or the one its report carries;
+// nullopt when it brought the index up to date.
+std::optional<Error> UpkeepFailure(const Result<IndexUpkeepReport>& upkeep);
+
 // The index item key a watch records: "paragraph:12", "commitment:7".
 std::string ItemKey(const SearchHit& hit);
 

@@ -42,9 +42,7 @@ Result<std::unique_ptr<app::Workspace>> CliContext::Open(OpenFor how) const {
   auto workspace = app::Workspace::Open(options);
   if (!workspace) return workspace;
   if (auto upkeep = (*workspace)->last_index_upkeep(); upkeep.valid()) {
-    const auto& report = upkeep.Wait();
-    const Error* error = !report ? &report.error() : report->error ? &*report->error : nullptr;
-    if (error) {
+    if (auto error = app::UpkeepFailure(upkeep.Wait())) {
       std::fprintf(stderr,
                    "normtrack: warning: the search index could not be brought up to date (it is "
                    "tried again the next time the library is opened for writing): %s\n",
@@ -57,9 +55,7 @@ Result<std::unique_ptr<app::Workspace>> CliContext::Open(OpenFor how) const {
 void CliContext::WarnIfIndexBehind(app::Workspace& workspace) {
   auto upkeep = workspace.last_index_upkeep();
   if (!upkeep.valid()) return;
-  const auto& report = upkeep.Wait();
-  const Error* error = !report ? &report.error() : report->error ? &*report->error : nullptr;
-  if (error) {
+  if (auto error = app::UpkeepFailure(upkeep.Wait())) {
     std::fprintf(stderr,
                  "normtrack: warning: the change is saved, but the search index could not be "
                  "updated (it catches up the next time the library is opened for writing): %s\n",

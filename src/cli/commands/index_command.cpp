@@ -51,11 +51,9 @@ void AddIndexCommand(CLI::App& app, CliContext& context) {
       if (arguments->rebuild) {
         done = (*workspace)->RebuildIndex(layout).Wait();
       } else {
-        const auto& upkeep = (*workspace)->UpdateIndex().Wait();
-        if (!upkeep) {
-          done = std::unexpected(upkeep.error());
-        } else if (upkeep->error) {
-          done = std::unexpected(*upkeep->error);
+        const auto upkeep = (*workspace)->UpdateIndex().Wait();
+        if (auto error = app::UpkeepFailure(upkeep)) {
+          done = std::unexpected(*error);
         } else {
           done = upkeep->sync;
         }
