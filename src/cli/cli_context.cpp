@@ -42,7 +42,10 @@ Result<std::unique_ptr<app::Workspace>> CliContext::Open(OpenFor how) const {
   auto workspace = app::Workspace::Open(options);
   if (!workspace) return workspace;
   if (auto upkeep = (*workspace)->last_index_upkeep(); upkeep.valid()) {
-    if (auto error = app::UpkeepFailure(upkeep.Wait())) {
+    // Another program holding the index's writer lock is writing it (an import in the app):
+    // it indexes what it stores, so the reader says nothing and answers from what is committed.
+    auto error = app::UpkeepFailure(upkeep.Wait());
+    if (error && error->code != ErrorCode::kLocked) {
       std::fprintf(stderr,
                    "normtrack: warning: the search index could not be brought up to date (it is "
                    "tried again the next time the library is opened for writing): %s\n",

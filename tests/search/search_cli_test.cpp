@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "search/indexer.h"
 #include "support/cli_library.h"
 #include "support/cli_runner.h"
 #include "support/temp_dir.h"
@@ -208,4 +209,34 @@ TEST_CASE("CLI index --rebuild --layout: a shared index keeps its layout and its
   CliRun bad = f.Run({"index", "--rebuild", "--layout", "tiny"});
   CHECK(bad.exit_code != 0);
   CHECK(f.Run({"index", "--layout", "shared"}).exit_code != 0);  // only with --rebuild
+}
+
+TEST_CASE(
+    "CLI: a search while another program holds the index's writer lock answers from what is "
+    "committed, without a warning",
+    "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  // A document stored but not yet indexed, as while another program imports it.
+  const auto extra = f.dir.Write("extra.md",
+                                 "# Joint Statement on Lighthouses\n\n"
+                                 "1. Japan and the United States will protect lighthouses.\n");
+  CliRun import = f.Run({"import", "-q", extra.string()},
+                        {{"NORMTRACK_FAULT", "search.before_index_commit:1"}});
+  REQUIRE(import.exit_code == 0);
+  {
+    // The other program: it holds the only writable handle on the index.
+    auto writer = search::Indexer::Open(f.db + ".index", search::IndexOpenMode::kOpenOrCreate);
+    REQUIRE(writer);
+    CliRun search = f.Run({"search", "botnets"});
+    CHECK(search.exit_code == 0);
+    CHECK_THAT(search.out, Catch::Contains("7(2)d"));
+    CHECK(search.err.empty());  // the other writer indexes what it stores: nothing to warn of
+    CHECK_THAT(f.Run({"search", "lighthouses"}).out, Catch::Contains("No matches"));
+  }
+  // Once it is gone, the next open indexes what was left queued.
+  CliRun after = f.Run({"search", "lighthouses"});
+  INFO(after.err);
+  CHECK(after.exit_code == 0);
+  CHECK_THAT(after.out, Catch::Contains("Lighthouses"));
 }
