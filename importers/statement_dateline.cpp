@@ -1,18 +1,14 @@
 #include "importers/statement_dateline.h"
 
 #include <array>
-#include <charconv>
-#include <cstdio>
 #include <vector>
 
 #include "core/text.h"
+#include "extract/date_finder.h"
+#include "extract/tokenizer.h"
 
 namespace nt::importers {
 namespace {
-
-constexpr std::array<std::string_view, 12> kMonths = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
 
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -23,18 +19,6 @@ constexpr std::array<std::string_view, 14> kReleaseTypes = {
     "Fact Sheet",     "Readout",       "Remarks",         "Communiqué",          "Joint Communiqué",
     "Press Briefing", "Statement",     "Notice",          "News Release"};
 
-// 1..12 for a month name or its abbreviation ("Jul", "Jul.", "Sept"), 0 otherwise.
-int MonthNumber(std::string_view word) {
-  std::string lower = ToLowerAscii(word);
-  if (!lower.empty() && lower.back() == '.') lower.pop_back();
-  if (lower.size() < 3) return 0;
-  for (std::size_t i = 0; i < kMonths.size(); ++i) {
-    if (lower == kMonths[i]) return static_cast<int>(i) + 1;
-    if (lower.size() <= 4 && kMonths[i].starts_with(lower)) return static_cast<int>(i) + 1;
-  }
-  return 0;
-}
-
 bool IsWeekday(std::string_view word) {
   std::string lower = ToLowerAscii(word);
   for (std::string_view day : kWeekdays) {
@@ -43,53 +27,36 @@ bool IsWeekday(std::string_view word) {
   return false;
 }
 
-std::optional<int> Number(std::string_view word) {
-  int value = 0;
-  auto [end, ec] = std::from_chars(word.data(), word.data() + word.size(), value);
-  if (ec != std::errc() || end != word.data() + word.size()) return std::nullopt;
-  return value;
+// True when tokens [from, end) are only a time of day after a date: "- 17:40", ", 10:30 am",
+// "at 14:00 CET", "17h40". Web pages print the hour of publication beside the date.
+bool IsTimeTail(std::string_view text, const std::vector<extract::Token>& tokens,
+                std::size_t from) {
+  std::size_t i = from;
+  auto at = [&](std::size_t k) { return extract::TokenText(text, tokens[k]); };
+  if (i < tokens.size() && (extract::IsDash(at(i)) || at(i) == "," || at(i) == "|" ||
+                            ToLowerAscii(at(i)) == "at")) {
+    ++i;
+  }
+  if (i + 3 > tokens.size() || tokens[i].kind != extract::TokenKind::kNumber || at(i).size() > 2 ||
+      at(i + 1) != ":" || tokens[i + 2].kind != extract::TokenKind::kNumber ||
+      at(i + 2).size() != 2) {
+    return false;
+  }
+  i += 3;
+  if (i < tokens.size() && tokens[i].kind == extract::TokenKind::kWord && at(i).size() <= 4) ++i;
+  return i == tokens.size();
 }
 
-bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-std::optional<std::string> Iso(int year, int month, int day) {
-  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1800 || year > 2200 || month < 1 || month > 12) return std::nullopt;
-  char buffer[48];
-  if (day == 0) {
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
-    return std::string(buffer);
+// The characters a CJK date is written with ("2019年3月1日"): a word holding anything else is
+// a sentence that mentions a date, not a date.
+bool IsOnlyCjkDate(std::string_view word) {
+  std::string rest(word);
+  for (std::string_view mark : {"\u5E74", "\u6708", "\u65E5"}) {
+    for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark)) {
+      rest.erase(at, mark.size());
+    }
   }
-  if (day < 1 || day > kDaysInMonth[month - 1]) return std::nullopt;
-  if (month == 2 && day == 29 && !IsLeapYear(year)) return std::nullopt;
-  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-  return std::string(buffer);
-}
-
-// "2017年7月24日" (spaces allowed between the parts).
-std::optional<std::string> ParseJapaneseDate(std::string_view text) {
-  std::string compact;
-  for (char c : text) {
-    if (c != ' ') compact += c;
-  }
-  std::size_t year_end = compact.find("年");
-  std::size_t month_end = compact.find("月");
-  if (year_end == std::string::npos || month_end == std::string::npos || month_end < year_end) {
-    return std::nullopt;
-  }
-  auto year = Number(std::string_view(compact).substr(0, year_end));
-  std::size_t month_begin = year_end + std::string_view("年").size();
-  auto month = Number(std::string_view(compact).substr(month_begin, month_end - month_begin));
-  if (!year || !month) return std::nullopt;
-  std::size_t day_begin = month_end + std::string_view("月").size();
-  if (day_begin == compact.size()) return Iso(*year, *month, 0);
-  std::size_t day_end = compact.find("日", day_begin);
-  if (day_end == std::string::npos || day_end + std::string_view("日").size() != compact.size()) {
-    return std::nullopt;
-  }
-  auto day = Number(std::string_view(compact).substr(day_begin, day_end - day_begin));
-  if (!day) return std::nullopt;
-  return Iso(*year, *month, *day);
+  return rest.find_first_not_of("0123456789") == std::string::npos;
 }
 
 // Words of a line with commas removed: "July 24, 2017" -> {"July", "24", "2017"}.
@@ -112,55 +79,165 @@ bool StartsUpper(std::string_view word) {
 }  // namespace
 
 std::optional<std::string> ParseDate(std::string_view raw) {
-  std::string_view text = TrimView(raw);
-  if (text.empty() || text.size() > 40) return std::nullopt;
-  if (text.find("年") != std::string_view::npos) return ParseJapaneseDate(text);
-  // ISO: 2017-07-24.
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    auto year = Number(text.substr(0, 4));
-    auto month = Number(text.substr(5, 2));
-    auto day = Number(text.substr(8, 2));
-    if (year && month && day) return Iso(*year, *month, *day);
+  std::string text = CollapseWhitespace(raw);
+  while (!text.empty() && text.back() == '.') text.pop_back();
+  if (text.empty() || text.size() > 60) return std::nullopt;
+  std::vector<extract::Token> tokens = extract::Tokenize(text);
+  std::size_t from = 0;
+  if (!tokens.empty() && IsWeekday(extract::TokenText(text, tokens[0]))) {
+    from = tokens.size() > 1 && extract::TokenText(text, tokens[1]) == "," ? 2 : 1;
+  }
+  // The one date finder of NormTrack reads the date; here it must be all of the line.
+  std::vector<extract::Token> rest(tokens.begin() + static_cast<std::ptrdiff_t>(from),
+                                   tokens.end());
+  std::vector<extract::DateMention> dates = extract::FindDates(text, rest);
+  if (dates.empty() || dates.front().token_begin != 0 || dates.front().start != dates.front().end) {
     return std::nullopt;
   }
-  std::vector<std::string> words = Words(text);
-  if (!words.empty() && IsWeekday(words.front())) words.erase(words.begin());
-  if (words.size() == 2) {  // "July 2017"
-    int month = MonthNumber(words[0]);
-    auto year = Number(words[1]);
-    if (month > 0 && year) return Iso(*year, month, 0);
+  auto end = static_cast<std::size_t>(dates.front().token_end);
+  if (end != rest.size() && !IsTimeTail(text, rest, end)) return std::nullopt;
+  if (end == 1 && rest[0].kind == extract::TokenKind::kWord &&
+      extract::TokenText(text, rest[0]).find("\u5E74") != std::string_view::npos &&
+      !IsOnlyCjkDate(extract::TokenText(text, rest[0]))) {
     return std::nullopt;
   }
-  if (words.size() != 3) return std::nullopt;
-  auto year = Number(words[2]);
-  if (!year) return std::nullopt;
-  if (int month = MonthNumber(words[0]); month > 0) {  // "July 24, 2017"
-    if (auto day = Number(words[1])) return Iso(*year, month, *day);
-  }
-  if (int month = MonthNumber(words[1]); month > 0) {  // "24 July 2017"
-    if (auto day = Number(words[0])) return Iso(*year, month, *day);
+  return dates.front().start;
+}
+
+namespace {
+
+// What pages print before their date: "Published 22 December 2021", "Date: 2022-09-16",
+// "Last updated 3 March 2020", "发布时间：2015-09-28". Longer labels first, so "last updated"
+// is not read as "updated" with "last" left over.
+struct DateLabel {
+  std::string_view text;
+  bool updated;  // the page's revision, not the document's own date
+};
+constexpr std::array<DateLabel, 27> kDateLabels = {{
+    {"date of publication", false}, {"publication date", false}, {"date published", false},
+    {"first published", false},     {"published on", false},     {"published", false},
+    {"date of issue", false},       {"issued on", false},        {"issued", false},
+    {"release date", false},        {"released on", false},      {"released", false},
+    {"posted on", false},           {"posted", false},           {"dated", false},
+    {"date", false},                {"last updated on", true},   {"last updated", true},
+    {"updated on", true},           {"updated", true},           {"last modified", true},
+    {"modified", true},             {"\u53D1\u5E03\u65F6\u95F4", false},
+    {"\u53D1\u5E03\u65E5\u671F", false},       {"\u767A\u8868\u65E5", false},
+    {"\u63B2\u8F09\u65E5", false},               {"\u66F4\u65B0\u65E5", true},
+}};
+
+// "Published 22 December 2021" -> the date; nullopt when the line is not a label and a date.
+std::optional<Dateline> LabelledDate(std::string_view line) {
+  for (const DateLabel& label : kDateLabels) {
+    if (!StartsWithIgnoreCase(line, label.text)) continue;
+    std::string_view rest = line.substr(label.text.size());
+    // The label is a whole word: "Dated" must not match "Datelines".
+    if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest.front()))) continue;
+    rest = TrimView(rest);
+    for (std::string_view colon : {":", "\uFF1A"}) {
+      if (rest.starts_with(colon)) rest = TrimView(rest.substr(colon.size()));
+    }
+    if (StartsWithIgnoreCase(rest, "on ")) rest = TrimView(rest.substr(3));
+    if (auto date = ParseDate(rest)) return Dateline{"", *date, label.updated};
   }
   return std::nullopt;
 }
 
-std::optional<Dateline> ParseDateline(std::string_view raw) {
-  std::string line = CollapseWhitespace(raw);
-  if (line.empty()) return std::nullopt;
+std::optional<Dateline> SingleDateline(const std::string& line) {
   if (auto date = ParseDate(line)) return Dateline{"", *date};
+  if (auto labelled = LabelledDate(line)) return labelled;
   // A place then a date, separated by a dash or a comma.
-  for (std::string_view dash : {" - ", " – ", " — "}) {
+  for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
     if (std::size_t at = line.rfind(dash); at != std::string::npos) {
       std::string place = Trim(line.substr(0, at));
       if (auto date = ParseDate(line.substr(at + dash.size())); date && LooksLikePlace(place)) {
-        return Dateline{place, *date};
+        return Dateline{NormalisePlace(place), *date};
       }
     }
   }
   for (std::size_t at = line.find(','); at != std::string::npos; at = line.find(',', at + 1)) {
     std::string place = Trim(line.substr(0, at));
     if (auto date = ParseDate(line.substr(at + 1)); date && LooksLikePlace(place)) {
-      return Dateline{place, *date};
+      return Dateline{NormalisePlace(place), *date};
     }
+  }
+  return std::nullopt;
+}
+
+bool IsUpperCaseText(std::string_view text) {
+  bool letter = false;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') letter = true;
+  }
+  return letter;
+}
+
+}  // namespace
+
+std::optional<Dateline> ParseDateline(std::string_view raw) {
+  std::string line = CollapseWhitespace(raw);
+  if (line.empty()) return std::nullopt;
+  if (auto dateline = SingleDateline(line)) return dateline;
+  // "Published 22 December 2021 | Last updated 3 March 2022": the document's own date wins.
+  std::optional<Dateline> best;
+  for (const std::string& part : Split(line, '|')) {
+    std::string piece = Trim(part);
+    if (piece.empty()) continue;
+    auto dateline = SingleDateline(piece);
+    if (!dateline) return std::nullopt;
+    if (!best || (best->updated && !dateline->updated)) best = dateline;
+  }
+  return best;
+}
+
+std::string NormalisePlace(std::string_view raw) {
+  std::string place = CollapseWhitespace(raw);
+  if (!IsUpperCaseText(place)) return place;
+  // "WASHINGTON, D.C." -> "Washington, D.C."; "NEW YORK, NY" keeps the state's code.
+  std::vector<std::string> parts = Split(place, ',');
+  for (std::size_t p = 0; p < parts.size(); ++p) {
+    std::vector<std::string> words = Split(Trim(parts[p]), ' ');
+    for (std::string& word : words) {
+      bool code = word.find('.') != std::string::npos || (p > 0 && word.size() <= 2);
+      if (code) continue;
+      for (std::size_t i = 1; i < word.size(); ++i) {
+        if (word[i] >= 'A' && word[i] <= 'Z' && word[i - 1] != '-') {
+          word[i] = static_cast<char>(word[i] - 'A' + 'a');
+        }
+      }
+    }
+    parts[p] = Join(words, " ");
+  }
+  return Join(parts, ", ");
+}
+
+std::optional<LeadingDateline> ParseLeadingDateline(std::string_view raw) {
+  std::string_view text = TrimView(raw);
+  // The dateline ends at the first dash or colon within its first words.
+  static constexpr std::array<std::string_view, 6> kSeparators = {
+      " \u2014 ", " \u2013 ", " - ", "\u2014", " -- ", ": "};
+  std::size_t best = std::string_view::npos, length = 0;
+  for (std::string_view separator : kSeparators) {
+    std::size_t at = text.find(separator);
+    if (at != std::string_view::npos && at < best) {
+      best = at;
+      length = separator.size();
+    }
+  }
+  if (best == std::string_view::npos || best == 0 || best > 60) return std::nullopt;
+  std::string head = Trim(text.substr(0, best));
+  std::string_view rest = TrimView(text.substr(best + length));
+  if (rest.empty()) return std::nullopt;
+  // "TOKYO, July 27, 2016 —", "Brussels, 16 December 2016 -", "July 27, 2016 —".
+  if (auto dateline = SingleDateline(head); dateline && !dateline->updated) {
+    return LeadingDateline{*dateline, best + length};
+  }
+  // "WASHINGTON, D.C. —": only a place, and only in capitals, as wire copy prints it; a
+  // capitalised phrase before a dash in running text ("Japan and Korea —") is not a dateline.
+  while (!head.empty() && head.back() == ',') head.pop_back();
+  if (IsUpperCaseText(head) && LooksLikePlace(head)) {
+    return LeadingDateline{Dateline{NormalisePlace(head), ""}, best + length};
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "importers/document_head.h"
 #include "importers/statement_dateline.h"
 #include "importers/statement_labels.h"
 
@@ -168,24 +169,6 @@ std::pair<std::string, std::string> SplitSitePrefix(const std::string& title) {
   return {"", title};
 }
 
-DocumentKind GuessKind(std::string_view title, bool has_release_type) {
-  auto has = [&](std::string_view word) { return ContainsIgnoreCase(title, word); };
-  if (has("resolution")) return DocumentKind::kResolution;
-  if (has("report of the") || has("group of governmental experts") ||
-      has("open-ended working group")) {
-    return DocumentKind::kUnReport;
-  }
-  if (has("agreement") || has("memorandum of") || has("convention") || has("treaty") ||
-      has("arrangement")) {
-    return DocumentKind::kAgreement;
-  }
-  if (has("statement") || has("communiqu") || has("declaration") || has("readout") ||
-      has("press release") || has_release_type) {
-    return DocumentKind::kStatement;
-  }
-  return DocumentKind::kOther;
-}
-
 std::string GuessLanguage(const std::vector<ImportedParagraph>& paragraphs) {
   std::size_t latin = 0, cjk = 0, kana = 0, english_cues = 0;
   for (const ImportedParagraph& paragraph : paragraphs) {
@@ -253,6 +236,10 @@ class FrontMatter {
         continue;
       }
       if (auto dateline = ParseDateline(line)) {
+        if (dateline->updated) {
+          SetOnce("updated", dateline->date);
+          continue;
+        }
         if (document_.date.empty()) document_.date = dateline->date;
         if (!dateline->place.empty() && document_.place.empty()) {
           document_.place = dateline->place;
@@ -549,6 +536,154 @@ class ParagraphBuilder {
   std::string caption_;        // the table caption the following rows belong to
 };
 
+
+// ---- the head: furniture, title, date --------------------------------------------------------
+
+// The head is at most this many blocks; the title is looked for among them.
+constexpr std::size_t kMaxHeadBlocks = 15;
+// Longer blocks, and labelled ones, are the text.
+constexpr std::size_t kMaxHeadWords = 30;
+
+std::string BlockText(const StatementBlock& block) {
+  std::string text;
+  for (const std::string& line : block.lines) text = JoinText(text, line);
+  return text;
+}
+
+// "# Joint Statement" in a text file: the Markdown marks are not part of the title.
+std::string StripHeadingMarks(std::string_view text) {
+  std::string_view rest = TrimView(text);
+  std::size_t hashes = 0;
+  while (hashes < rest.size() && rest[hashes] == '#') ++hashes;
+  if (hashes > 0 && hashes <= 6 && hashes < rest.size() && rest[hashes] == ' ') {
+    rest = TrimView(rest.substr(hashes));
+  }
+  return std::string(rest);
+}
+
+bool IsFurnitureBlock(const StatementBlock& block) {
+  if (block.kind != BlockKind::kParagraph && block.kind != BlockKind::kHeading) return false;
+  return !block.lines.empty() &&
+         std::all_of(block.lines.begin(), block.lines.end(),
+                     [](const std::string& line) { return IsWebPageFurniture(line); });
+}
+
+bool IsDateBlock(const StatementBlock& block) {
+  return block.kind == BlockKind::kParagraph && !block.lines.empty() &&
+         std::any_of(block.lines.begin(), block.lines.end(), [](const std::string& line) {
+           return ParseDateline(line).has_value() || ParseReleaseType(line).has_value();
+         });
+}
+
+struct HeadLines {
+  std::optional<std::size_t> title;  // the block that names the document
+  std::size_t end = 0;               // the first block of the text
+};
+
+// Reads the head from `from`: the short lines up to the first block of running text. The title
+// is the line that reads most like one (TitleScore): a heading, a line that names a document,
+// the line before the date; furniture never is.
+HeadLines ReadHead(const std::vector<StatementBlock>& blocks, std::size_t from) {
+  HeadLines head;
+  int best = 0;
+  std::optional<std::size_t> first_line;  // the old rule's title: a leading short line
+  std::size_t i = from;
+  for (; i < blocks.size() && i < from + kMaxHeadBlocks; ++i) {
+    const StatementBlock& block = blocks[i];
+    if (block.kind == BlockKind::kBreak) {
+      if (head.title) break;
+      continue;
+    }
+    if (IsFurnitureBlock(block)) continue;
+    std::string text = BlockText(block);
+    if (block.kind == BlockKind::kTableRow || !block.list_label.empty() ||
+        ParseLeadingLabel(text) || WordCount(text) > kMaxHeadWords || block.lines.size() > 3) {
+      break;
+    }
+    bool release_type = block.lines.size() == 1 && ParseReleaseType(block.lines.front());
+    if (!first_line && !(IsDateBlock(block) && !release_type) &&
+        (block.kind == BlockKind::kHeading || !EndsWithTerminalPunctuation(text))) {
+      first_line = i;
+    }
+    if (IsDateBlock(block)) continue;
+    bool before_date = false;
+    for (std::size_t j = i + 1; j < blocks.size() && j < i + 4; ++j) {
+      if (IsFurnitureBlock(blocks[j])) continue;
+      before_date = IsDateBlock(blocks[j]);
+      break;
+    }
+    int level = block.kind == BlockKind::kHeading ? std::max(1, block.heading_level) : 0;
+    if (level == 0 && StripHeadingMarks(text) != Trim(text)) level = 1;
+    int score = TitleScore(StripHeadingMarks(text), level, before_date);
+    if (score > best) {
+      best = score;
+      head.title = i;
+    }
+    // A sentence ends the head: what follows is the text.
+    if (EndsWithTerminalPunctuation(text) && WordCount(text) > kMaxFrontMatterWords) break;
+  }
+  head.end = i;
+  // No line reads as a title ("Statement", a one-word heading): the first short line is one,
+  // if it opens the text.
+  if (!head.title && first_line == from) head.title = first_line;
+  return head;
+}
+
+// A text without a title line: its first sentence, else the file name (a warning says which).
+void TitleFromText(ImportedDocument& document, const LayoutOptions& options) {
+  for (const ImportedParagraph& paragraph : document.paragraphs) {
+    if (paragraph.is_boilerplate || paragraph.text.empty()) continue;
+    std::string_view text = paragraph.text;
+    if (auto dateline = ParseLeadingDateline(text)) text = text.substr(dateline->length);
+    std::string title = TitleFromFirstSentence(text);
+    if (title.empty()) break;
+    document.title = title;
+    document.warnings.push_back("The text has no title line, so its first sentence is used as "
+                                "its title.");
+    return;
+  }
+  if (options.fallback_title.empty()) return;
+  document.title = options.fallback_title;
+  document.warnings.push_back("The text has no title line, so the file name \"" +
+                              options.fallback_title + "\" is used as its title.");
+}
+
+// The document's own date when its front matter had none: a dateline that opens the first
+// paragraph ("TOKYO, July 27, 2016 — ..."), then a dateline line at the end ("Tokyo, 27 July
+// 2016"), then the page's last update. Dates in running text are the dates of meetings and
+// other events, never the document's.
+void FindDocumentDate(const std::vector<StatementBlock>& blocks, ImportedDocument& document) {
+  for (const ImportedParagraph& paragraph : document.paragraphs) {
+    if (paragraph.is_boilerplate) continue;
+    if (auto leading = ParseLeadingDateline(paragraph.text)) {
+      if (document.place.empty()) document.place = leading->dateline.place;
+      if (document.date.empty()) document.date = leading->dateline.date;
+    }
+    break;
+  }
+  std::size_t seen = 0;
+  for (std::size_t i = blocks.size(); i-- > 0 && seen < 3 && document.date.empty();) {
+    if (blocks[i].kind != BlockKind::kParagraph || blocks[i].lines.empty()) continue;
+    ++seen;
+    if (IsWebPageFurniture(blocks[i].lines.front()) || MentionsSiteChrome(BlockText(blocks[i]))) {
+      --seen;  // a footer does not count against the signature lines
+      continue;
+    }
+    for (const std::string& line : blocks[i].lines) {
+      auto dateline = ParseDateline(line);
+      if (!dateline || dateline->updated) continue;
+      document.date = dateline->date;
+      if (document.place.empty()) document.place = dateline->place;
+      break;
+    }
+  }
+  if (document.date.empty()) {
+    if (auto updated = document.metadata.find("updated"); updated != document.metadata.end()) {
+      document.date = updated->second;
+    }
+  }
+}
+
 }  // namespace
 
 void LayOutStatement(const std::vector<StatementBlock>& blocks, const LayoutOptions& options,
@@ -556,33 +691,50 @@ void LayOutStatement(const std::vector<StatementBlock>& blocks, const LayoutOpti
   std::size_t index = 0;
   while (index < blocks.size() && blocks[index].kind == BlockKind::kBreak) ++index;
 
-  // The title: a leading heading, or a leading short unlabelled line.
-  if (index < blocks.size()) {
-    const StatementBlock& first = blocks[index];
-    std::string text;
-    for (const std::string& line : first.lines) text = JoinText(text, line);
-    bool short_line = first.kind == BlockKind::kParagraph && first.list_label.empty() &&
-                      first.lines.size() <= 3 && WordCount(text) <= 25 &&
-                      !ParseLeadingLabel(text) && !EndsWithTerminalPunctuation(text);
-    if (first.kind == BlockKind::kHeading || short_line) {
-      auto [prefix, title] = SplitSitePrefix(text);
-      if (!prefix.empty()) document.metadata["site_section"] = prefix;
-      document.title = title;
-      ++index;
-    }
-  }
-
-  if (document.title.empty() && !options.fallback_title.empty()) {
-    document.title = options.fallback_title;
-    document.warnings.push_back("The text has no title line, so the file name \"" +
-                                options.fallback_title + "\" is used as its title.");
-  }
-
+  // The head: the short lines before the text, among them page furniture and the title.
+  HeadLines head = ReadHead(blocks, index);
   FrontMatter front_matter(options, document);
+  std::vector<Unit> furniture;  // kept as boilerplate paragraphs, ahead of the text
+  auto keep_as_furniture = [&](std::size_t i) {
+    Unit unit = MakeUnit(blocks[i]);
+    unit.label.reset();
+    unit.text.clear();
+    for (const std::string& line : blocks[i].lines) unit.text = JoinText(unit.text, line);
+    unit.role = Role::kBoilerplate;
+    furniture.push_back(std::move(unit));
+  };
+  bool release_list = false;
+  if (head.title) {
+    // What stands above the title is the page's, or a kicker ("Media Note") and a date.
+    for (; index < *head.title; ++index) {
+      if (blocks[index].kind == BlockKind::kBreak) continue;
+      for (const std::string& line : blocks[index].lines) release_list |= NamesReleaseList(line);
+      bool kicker = std::all_of(
+          blocks[index].lines.begin(), blocks[index].lines.end(), [](const std::string& line) {
+            return ParseDateline(line).has_value() || ParseReleaseType(line).has_value();
+          });
+      if (kicker && front_matter.Absorb(blocks[index], &blocks[*head.title])) {
+        continue;
+      }
+      keep_as_furniture(index);
+    }
+    std::string text;
+    for (const std::string& line : blocks[index].lines) text = JoinText(text, line);
+    auto [prefix, title] = SplitSitePrefix(StripHeadingMarks(text));
+    if (!prefix.empty()) document.metadata["site_section"] = prefix;
+    document.title = title;
+    ++index;
+  }
+
   while (index < blocks.size()) {
     if (blocks[index].kind == BlockKind::kBreak) {
       ++index;
       break;
+    }
+    if (index < head.end && IsFurnitureBlock(blocks[index])) {
+      for (const std::string& line : blocks[index].lines) release_list |= NamesReleaseList(line);
+      keep_as_furniture(index++);
+      continue;
     }
     const StatementBlock* next = index + 1 < blocks.size() ? &blocks[index + 1] : nullptr;
     if (!front_matter.Absorb(blocks[index], next)) break;
@@ -593,10 +745,19 @@ void LayOutStatement(const std::vector<StatementBlock>& blocks, const LayoutOpti
   for (; index < blocks.size(); ++index) units.push_back(MakeUnit(blocks[index]));
   ClassifyUnits(units, options, document.warnings);
   ParagraphBuilder builder(document.paragraphs);
+  for (const Unit& unit : furniture) builder.Add(unit);
   for (const Unit& unit : units) builder.Add(unit);
 
-  document.kind = GuessKind(document.title, document.metadata.contains("release_type"));
+  if (document.title.empty()) TitleFromText(document, options);
+  FindDocumentDate(blocks, document);
+  document.kind = KindFromTitle(document.title, release_list ||
+                                                    document.metadata.contains("release_type") ||
+                                                    document.metadata.contains("site_section"));
   document.language = GuessLanguage(document.paragraphs);
+  if (document.date.empty() && document.kind == DocumentKind::kStatement) {
+    document.warnings.push_back("No date of issue was found at the head of the statement or in "
+                                "a dateline.");
+  }
 }
 
 StatementBlock TableRowBlock(std::string text, int source_line) {

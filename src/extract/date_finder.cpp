@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <optional>
+#include <utility>
 
 namespace nt::extract {
 namespace {
@@ -75,6 +77,17 @@ class Cursor {
   int at_;
 };
 
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+// False for days no calendar has ("February 30", "April 31"): such text is not a date.
+bool IsRealDay(int year, int month, int day) {
+  static constexpr int kDaysInMonth[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return false;
+  if (day == 0) return true;
+  if (day < 1 || day > kDaysInMonth[month - 1]) return false;
+  return !(month == 2 && day == 29 && !IsLeapYear(year));
+}
+
 std::string Iso(int year, int month, int day) {
   char buffer[16];
   if (day == 0) {
@@ -92,7 +105,9 @@ bool FinishWithYear(Cursor& c, int month, int day, int end_month, int end_day,
                     DateMention& out) {
   c.Accept(",");
   int year = c.Year();
-  if (year == 0) return false;
+  if (year == 0 || !IsRealDay(year, month, day) || !IsRealDay(year, end_month, end_day)) {
+    return false;
+  }
   out.start = Iso(year, month, day);
   out.end = Iso(year, end_month, end_day);
   out.token_end = c.at();
@@ -175,10 +190,106 @@ bool IsoDate(Cursor c, DateMention& out) {
   std::string_view d = c.Peek();
   if (d.size() != 2) return false;
   int day = (d[0] - '0') * 10 + (d[1] - '0');
-  if (day < 1 || day > 31) return false;
+  if (!IsRealDay(year, month, day) || day == 0) return false;
   c.Skip();
   out.start = out.end = Iso(year, month, day);
   out.token_end = c.at();
+  return true;
+}
+
+std::optional<int> ParseNumber(std::string_view text) {
+  if (text.empty() || text.size() > 4) return std::nullopt;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// "25.04.2019" and "16/12/2016": day first, as European sites print them, unless the second
+// number cannot be a month ("12/16/2016", the American order). The parts must touch: "25. 04"
+// is a list, not a date.
+bool NumericDate(std::string_view text, const std::vector<Token>& tokens, int at,
+                 DateMention& out) {
+  if (at + 5 > static_cast<int>(tokens.size())) return false;
+  auto token = [&](int k) { return tokens[static_cast<std::size_t>(at + k)]; };
+  for (int k = 0; k + 1 < 5; ++k) {
+    if (token(k).end != token(k + 1).begin) return false;
+  }
+  std::string_view separator = TokenText(text, token(1));
+  if ((separator != "." && separator != "/") || TokenText(text, token(3)) != separator) {
+    return false;
+  }
+  if (token(0).kind != TokenKind::kNumber || token(2).kind != TokenKind::kNumber ||
+      token(4).kind != TokenKind::kNumber || TokenText(text, token(4)).size() != 4 ||
+      TokenText(text, token(0)).size() > 2 || TokenText(text, token(2)).size() > 2) {
+    return false;
+  }
+  // "1.2.2019" could be a section number followed by a year in running text; a date has a
+  // separator right after the year or nothing.
+  if (at + 5 < static_cast<int>(tokens.size()) && token(4).end == token(5).begin &&
+      (TokenText(text, token(5)) == "." || TokenText(text, token(5)) == "/") &&
+      at + 6 < static_cast<int>(tokens.size()) && token(5).end == token(6).begin) {
+    return false;
+  }
+  int first = *ParseNumber(TokenText(text, token(0)));
+  int second = *ParseNumber(TokenText(text, token(2)));
+  int year = *ParseNumber(TokenText(text, token(4)));
+  int day = first, month = second;
+  if (separator == "/" && second > 12 && first <= 12) std::swap(day, month);
+  if (year < 1900 || year > 2199 || day == 0 || !IsRealDay(year, month, day)) return false;
+  out.start = out.end = Iso(year, month, day);
+  out.token_end = at + 5;
+  return true;
+}
+
+// Digits at `i` of a word, advancing `i`; nullopt when there are none.
+std::optional<int> DigitsAt(std::string_view word, std::size_t& i) {
+  std::size_t begin = i;
+  while (i < word.size() && word[i] >= '0' && word[i] <= '9') ++i;
+  return ParseNumber(word.substr(begin, i - begin));
+}
+
+// "2019年3月1日" inside a CJK word (the tokenizer keeps a run of CJK text and digits as one
+// word: "于2019年3月1日在北京"); "2019年3月" gives the month.
+bool CjkDate(std::string_view word, std::string& iso) {
+  static constexpr std::string_view kYear = "\u5E74", kMonth = "\u6708", kDay = "\u65E5";
+  for (std::size_t at = word.find(kYear); at != std::string_view::npos;
+       at = word.find(kYear, at + 1)) {
+    std::size_t begin = at;
+    while (begin > 0 && word[begin - 1] >= '0' && word[begin - 1] <= '9') --begin;
+    if (at - begin != 4) continue;
+    int year = *ParseNumber(word.substr(begin, 4));
+    std::size_t i = at + kYear.size();
+    auto month = DigitsAt(word, i);
+    if (!month || word.substr(i, kMonth.size()) != kMonth) continue;
+    i += kMonth.size();
+    int day = 0;
+    std::size_t day_begin = i;
+    if (auto d = DigitsAt(word, i); d && word.substr(i, kDay.size()) == kDay) {
+      day = *d;
+    } else {
+      i = day_begin;
+    }
+    if (year < 1900 || year > 2199 || !IsRealDay(year, *month, day)) continue;
+    iso = Iso(year, *month, day);
+    return true;
+  }
+  return false;
+}
+
+// "24Jun13": the date UN job numbers print at the foot of a page (day, month, two-digit year).
+bool JobNumberDate(std::string_view word, std::string& iso) {
+  std::size_t i = 0;
+  auto day = DigitsAt(word, i);
+  if (!day || i > 2 || word.size() != i + 5) return false;
+  std::string_view month_word = word.substr(i, 3);
+  if (month_word[0] < 'A' || month_word[0] > 'Z') return false;
+  int month = MonthNumber(month_word);
+  std::size_t year_at = i + 3;
+  auto year = DigitsAt(word, year_at);
+  if (month == 0 || !year || year_at != word.size()) return false;
+  if (!IsRealDay(2000 + *year, month, *day) || *day == 0) return false;
+  iso = Iso(2000 + *year, month, *day);
   return true;
 }
 
@@ -212,9 +323,16 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Toke
       std::string_view word = TokenText(text, token);
       // A lower-case "may" is the modal verb.
       if (word[0] >= 'A' && word[0] <= 'Z') found = MonthFirst(Cursor(text, tokens, i), mention);
+      std::string iso;
+      if (!found && (CjkDate(word, iso) || JobNumberDate(word, iso))) {
+        mention.start = mention.end = iso;
+        mention.token_end = i + 1;
+        found = true;
+      }
     } else if (token.kind == TokenKind::kNumber) {
       found = DayFirst(Cursor(text, tokens, i), mention) ||
-              IsoDate(Cursor(text, tokens, i), mention);
+              IsoDate(Cursor(text, tokens, i), mention) ||
+              NumericDate(text, tokens, i, mention);
     }
     if (found) {
       dates.push_back(mention);

@@ -39,3 +39,18 @@ TEST_CASE("DateFinder: words that only look like dates are left alone", "[extrac
   CHECK(MonthNumber("may") == 5);
   CHECK(MonthNumber("Mayor") == 0);
 }
+
+TEST_CASE("DateFinder: numeric, CJK and job-number dates", "[extract]") {
+  CHECK(Dates("25.04.2019") == Pairs{{"2019-04-25", "2019-04-25"}});
+  CHECK(Dates("16/12/2016 - 17:40") == Pairs{{"2016-12-16", "2016-12-16"}});
+  CHECK(Dates("12/16/2016") == Pairs{{"2016-12-16", "2016-12-16"}});  // the American order
+  CHECK(Dates("2019年3月1日") == Pairs{{"2019-03-01", "2019-03-01"}});
+  CHECK(Dates("双方于2015年9月28日在北京") == Pairs{{"2015-09-28", "2015-09-28"}});
+  CHECK(Dates("13-37102 (E) 24Jun13") == Pairs{{"2013-06-24", "2013-06-24"}});
+  // Not dates: spaced numbers, section numbers, impossible days.
+  CHECK(Dates("25. 04. 2019").empty());
+  CHECK(Dates("see 1.2.2019.3 of the annex").empty());
+  CHECK(Dates("February 30, 2017").empty());
+  CHECK(Dates("31.02.2019").empty());
+  CHECK(Dates("the 2019 review").empty());
+}

@@ -107,7 +107,9 @@ TEST_CASE("PlainTextImporter: a paragraph split twice is rejoined once", "[impor
   CHECK(document.paragraphs[0].label == "1");
   CHECK(document.paragraphs[0].text ==
         "The two sides agreed on the principles set out in the report of 2015.");
-  CHECK(document.warnings.size() == 2);
+  CHECK(std::count_if(document.warnings.begin(), document.warnings.end(), [](const auto& w) {
+          return w.starts_with("Rejoined");
+        }) == 2);
 }
 
 TEST_CASE("PlainTextImporter: an unmarked heading line heads the text after it", "[importers]") {
@@ -140,15 +142,15 @@ TEST_CASE("PlainTextImporter: tab-separated rows become readable paragraphs", "[
   CHECK(document.paragraphs[3].text == "Crime: More cooperation");
 }
 
-TEST_CASE("PlainTextImporter: a text without a title line is titled by its file name",
+TEST_CASE("PlainTextImporter: a text without a title line is titled by its first sentence",
           "[importers]") {
   ImportedDocument document = ReadPlain(SourceFile{
       "notes/gge-2015-norms.txt",
       "13 (a) States should cooperate in developing and applying measures.\n\n(b) In case of "
       "ICT incidents, States should consider all relevant information.\n"});
-  CHECK(document.title == "gge-2015-norms");
+  CHECK(document.title == "States should cooperate in developing and applying measures");
   REQUIRE(document.warnings.size() == 1);
-  CHECK(document.warnings[0].find("\"gge-2015-norms\"") != std::string::npos);
+  CHECK(document.warnings[0].find("first sentence") != std::string::npos);
   REQUIRE(document.paragraphs.size() == 2);
   CHECK(document.paragraphs[0].label == "13(a)");
   CHECK(document.paragraphs[1].label == "13(b)");
