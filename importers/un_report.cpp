@@ -98,6 +98,17 @@ bool IsAgendaItemLine(std::string_view line) {
          (ContainsIgnoreCase(t, " agenda") || ContainsIgnoreCase(t, "preliminary list"));
 }
 
+// The symbol a masthead line gives: the line itself ("A/70/174"), or after the organisation's
+// name when a PDF's text puts both on one line ("United Nations A/70/174").
+std::optional<std::string> MastheadSymbol(std::string_view raw) {
+  std::string line = CollapseWhitespace(raw);
+  if (IsUnSymbol(line)) return line;
+  if (!line.starts_with("United Nations ")) return std::nullopt;
+  std::string rest = Trim(std::string_view(line).substr(15));
+  if (IsUnSymbol(rest)) return rest;
+  return std::nullopt;
+}
+
 std::string WithoutFootnoteMarks(std::string_view text) {
   std::string out = Trim(text);
   while (!out.empty() && (out.back() == '*' || out.back() == ' ')) out.pop_back();
@@ -151,8 +162,8 @@ std::size_t ReadMasthead(const std::vector<PageBlock>& blocks, ImportedDocument&
       }
       if (line == "United Nations") {
         recognised = true;
-      } else if (IsUnSymbol(line)) {
-        if (document.symbol.empty()) document.symbol = line;
+      } else if (auto symbol = MastheadSymbol(line)) {
+        if (document.symbol.empty()) document.symbol = *symbol;
         recognised = true;
       } else if (IsOrganLine(line)) {
         document.metadata["organ"] = line;
@@ -231,7 +242,7 @@ bool LooksLikeUnReport(std::string_view text) {
     while (!line.empty() && line.front() == '\f') line.erase(0, 1);
     if (line.empty()) continue;
     if (++seen > kMastheadLines) break;
-    if (IsUnSymbol(line)) symbol = true;
+    if (MastheadSymbol(line)) symbol = true;
     if (IsOrganLine(line)) organ = true;
     if (line.starts_with("Distr.:")) distribution = true;
   }
@@ -298,6 +309,24 @@ void LayOutUnReport(std::vector<TextPage> pages, bool paged, ImportedDocument& d
     document.paragraphs.push_back(std::move(paragraph));
   }
 
+  // The cover's first line may be the agenda item's title or the organ's name; a report names
+  // itself in its heading ("Report of the Group of Governmental Experts on ...").
+  if (!StartsWithIgnoreCase(document.title, "report of ")) {
+    for (const PageBlock& block : blocks) {
+      if (block.page > 3) break;
+      if (StartsWithIgnoreCase(block.text, "report of ") && IsShortHeadingText(block.text)) {
+        document.title = block.text;
+        break;
+      }
+    }
+  }
+  // "A/RES/70/237": a resolution of the organ, not a report.
+  if (document.symbol.find("/RES/") != std::string::npos) {
+    document.kind = DocumentKind::kResolution;
+  }
+  if (document.date.empty()) {
+    document.warnings.push_back("No date was found in the masthead.");
+  }
   if (auto original = document.metadata.find("original_language");
       original != document.metadata.end()) {
     document.language = LanguageCode(original->second);

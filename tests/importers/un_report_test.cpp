@@ -69,9 +69,10 @@ TEST_CASE("UnReportImporter: masthead gives symbol, session, agenda item, date a
   CHECK(document.symbol == "A/70/174");
   CHECK(document.date == "2015-07-22");
   CHECK(document.language == "en");
+  // The report's own heading, not the cover's name of the Group.
   CHECK(document.title ==
-        "Group of Governmental Experts on Developments in the Field of Information and "
-        "Telecommunications in the Context of International Security");
+        "Report of the Group of Governmental Experts on Developments in the Field of Information "
+        "and Telecommunications in the Context of International Security");
   CHECK(document.metadata.at("organ") == "General Assembly");
   CHECK(document.metadata.at("distribution") == "General");
   CHECK(document.metadata.at("original_language") == "English");
@@ -203,4 +204,38 @@ TEST_CASE("UnReportImporter: confidence needs the symbol and the masthead, the r
   CHECK(IsUnSymbol("A/75/816"));
   CHECK_FALSE(IsUnSymbol("N/A"));
   CHECK_FALSE(IsUnSymbol("and/or 2015"));
+}
+
+TEST_CASE("UnReportImporter: text copied from a PDF puts the organisation and the symbol on one "
+          "line; the report's own heading is its title", "[importers]") {
+  const std::string text =
+      "United Nations A/71/999\n\nGeneral Assembly\n\nDistr.: General\n22 July 2016\n\n"
+      "Original: English\n\nSeventy-first session\nItem 94 of the provisional agenda*\n\n"
+      "Developments in the field of information and telecommunications\n\n"
+      "Note by the Secretary-General\n\n"
+      "Report of the Group of Governmental Experts on Developments in the Field of ICTs\n\n"
+      "1. The Group met four times, on 20-21 July 2015 and later.\n\n"
+      "2. States should cooperate to increase stability.\n";
+  auto read = Registry::WithBuiltinFormats().Read(SourceFile{"a71999.txt", text});
+  REQUIRE(read.has_value());
+  CHECK(read->importer == "un_report");
+  const ImportedDocument& document = read->document;
+  CHECK(document.kind == DocumentKind::kUnReport);
+  CHECK(document.symbol == "A/71/999");
+  CHECK(document.date == "2016-07-22");
+  CHECK(document.metadata.at("session") == "Seventy-first session");
+  CHECK(document.title ==
+        "Report of the Group of Governmental Experts on Developments in the Field of ICTs");
+}
+
+TEST_CASE("UnReportImporter: an A/RES symbol is a resolution", "[importers]") {
+  const std::string text =
+      "United Nations A/RES/71/999\n\nGeneral Assembly\n\nDistr.: General\n4 January 2017\n\n"
+      "Seventy-first session\n\nResolution adopted by the General Assembly on 23 December 2016\n\n"
+      "1. Calls upon Member States to promote further the consideration of threats.\n";
+  auto read = Registry::WithBuiltinFormats().Read(SourceFile{"ares.txt", text});
+  REQUIRE(read.has_value());
+  CHECK(read->document.kind == DocumentKind::kResolution);
+  CHECK(read->document.symbol == "A/RES/71/999");
+  CHECK(read->document.date == "2017-01-04");
 }
