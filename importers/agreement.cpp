@@ -6,6 +6,7 @@
 
 #include "core/platform.h"
 #include "core/text.h"
+#include "importers/document_head.h"
 #include "importers/statement_dateline.h"
 #include "importers/text_decoding.h"
 
@@ -92,14 +93,6 @@ std::string PlainInline(std::string_view line) {
     out += c;
   }
   return CollapseWhitespace(out);
-}
-
-std::size_t WordCount(std::string_view text) {
-  std::size_t count = 0;
-  for (const std::string& word : Split(CollapseWhitespace(text), ' ')) {
-    if (!word.empty()) ++count;
-  }
-  return count;
 }
 
 // English or Dutch from function words; "" when the text is too short to tell.

@@ -19,14 +19,6 @@ std::string Folded(std::string_view line) {
   return Trim(text);
 }
 
-std::size_t WordCount(std::string_view text) {
-  std::size_t count = 0;
-  for (const std::string& word : Split(CollapseWhitespace(text), ' ')) {
-    if (!word.empty()) ++count;
-  }
-  return count;
-}
-
 bool HasCjk(std::string_view text) {
   // Lead bytes of the three-byte UTF-8 sequences of CJK ideographs and kana (U+3000..U+9FFF).
   return std::any_of(text.begin(), text.end(), [](char c) {
@@ -147,6 +139,14 @@ constexpr std::array<std::string_view, 12> kMeetingWords = {
     "\u5BFE\u8A71", "\u5BF9\u8BDD", "\u5354\u8B70", "\u4F1A\u5408"};
 
 }  // namespace
+
+std::size_t WordCount(std::string_view text) {
+  std::size_t count = 0;
+  for (const std::string& word : Split(CollapseWhitespace(text), ' ')) {
+    if (!word.empty()) ++count;
+  }
+  return count;
+}
 
 bool IsWebPageFurniture(std::string_view line) {
   std::string folded = Folded(line);

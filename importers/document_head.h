@@ -13,6 +13,9 @@
 
 namespace nt::importers {
 
+// The words of a text, counted at spaces (one way for every importer's length limits).
+std::size_t WordCount(std::string_view text);
+
 // True for a line that belongs to the page, not the document: "Skip to main content", "Press
 // Releases", "Countries & Regions", "Back to Press Releases", "You are on page 1 of 17",
 // "Home > News > ...", "Share this page", a cookie banner, a bare "Summary" or "Guidance".

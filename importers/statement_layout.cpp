@@ -82,14 +82,6 @@ bool EndsWithTerminalPunctuation(std::string_view text) {
   return false;
 }
 
-std::size_t WordCount(std::string_view text) {
-  std::size_t count = 0;
-  for (const std::string& word : Split(CollapseWhitespace(text), ' ')) {
-    if (!word.empty()) ++count;
-  }
-  return count;
-}
-
 std::string LastWord(std::string_view text) {
   std::vector<std::string> words = Split(CollapseWhitespace(text), ' ');
   return words.empty() ? std::string() : ToLowerAscii(words.back());
@@ -600,6 +592,11 @@ HeadLines ReadHead(const std::vector<StatementBlock>& blocks, std::size_t from) 
         ParseLeadingLabel(text) || WordCount(text) > kMaxHeadWords || block.lines.size() > 3) {
       break;
     }
+    // A sentence ends the head: it and what follows are the text, never furniture or a title.
+    if (block.kind != BlockKind::kHeading && EndsWithTerminalPunctuation(text) &&
+        WordCount(text) > 3 && !IsDateBlock(block)) {
+      break;
+    }
     bool release_type = block.lines.size() == 1 && ParseReleaseType(block.lines.front());
     if (!first_line && !(IsDateBlock(block) && !release_type) &&
         (block.kind == BlockKind::kHeading || !EndsWithTerminalPunctuation(text))) {
@@ -619,8 +616,6 @@ HeadLines ReadHead(const std::vector<StatementBlock>& blocks, std::size_t from) 
       best = score;
       head.title = i;
     }
-    // A sentence ends the head: what follows is the text.
-    if (EndsWithTerminalPunctuation(text) && WordCount(text) > kMaxFrontMatterWords) break;
   }
   head.end = i;
   // No line reads as a title ("Statement", a one-word heading): the first short line is one,

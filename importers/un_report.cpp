@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/text.h"
+#include "importers/document_head.h"
 #include "importers/statement_dateline.h"
 #include "importers/statement_labels.h"
 #include "importers/text_decoding.h"
@@ -20,14 +21,6 @@ constexpr std::size_t kMaxHeadingWords = 25;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
-
-std::size_t WordCount(std::string_view text) {
-  std::size_t count = 0;
-  for (const std::string& word : Split(CollapseWhitespace(text), ' ')) {
-    if (!word.empty()) ++count;
-  }
-  return count;
-}
 
 bool EndsWithTerminalPunctuation(std::string_view text) {
   std::string_view t = TrimView(text);

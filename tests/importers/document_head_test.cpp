@@ -45,7 +45,7 @@ TEST_CASE("Document head: navigation above the title is furniture, the date unde
   REQUIRE(share != document.paragraphs.end());
 }
 
-TEST_CASE("Document head: a Markdown page's published date beats its last update; an MoU is "
+TEST_CASE("Document head: a Markdown page's published date beats its last update, and an MoU is "
           "an agreement", "[importers]") {
   ImportedDocument document = ReadHeadFixture("govuk_mou_published_updated.md");
   CHECK(document.title == "Memorandum of Understanding between the United Kingdom and Ruritania "
@@ -54,7 +54,7 @@ TEST_CASE("Document head: a Markdown page's published date beats its last update
   CHECK(document.kind == DocumentKind::kAgreement);
 }
 
-TEST_CASE("Document head: a wire dateline gives the place with its dots; meeting dates in the "
+TEST_CASE("Document head: a wire dateline gives the place with its dots, and meeting dates in the "
           "text are not the document's", "[importers]") {
   ImportedDocument document = ReadHeadFixture("wire_dateline_place_only.txt");
   CHECK(document.title == "United States and Brazil Hold Cyber Working Group Meeting");
@@ -148,4 +148,18 @@ TEST_CASE("Datelines: labelled, numeric and wire forms", "[importers]") {
   CHECK(dated->dateline.date == "2016-07-27");
   CHECK_FALSE(ParseLeadingDateline("Japan and Korea \u2014 two close partners \u2014 met.")
                   .has_value());
+}
+
+TEST_CASE("Document head: a sentence ends the head, so it is neither furniture nor a title",
+          "[importers]") {
+  auto read = Registry::WithBuiltinFormats().Read(SourceFile{
+      "statement.txt",
+      "Joint Statement\n\nJapan and the United States will cooperate.\n\n"
+      "The Ministry of Economy, Trade and Industry will report.\n"});
+  REQUIRE(read.has_value());
+  const ImportedDocument& document = read->document;
+  CHECK(document.title == "Joint Statement");
+  REQUIRE(document.paragraphs.size() == 2);
+  CHECK_FALSE(document.paragraphs[0].is_boilerplate);
+  CHECK(document.paragraphs[0].text == "Japan and the United States will cooperate.");
 }

@@ -207,7 +207,7 @@ TEST_CASE("UnReportImporter: confidence needs the symbol and the masthead, the r
 }
 
 TEST_CASE("UnReportImporter: text copied from a PDF puts the organisation and the symbol on one "
-          "line; the report's own heading is its title", "[importers]") {
+          "line, and the report's own heading is its title", "[importers]") {
   const std::string text =
       "United Nations A/71/999\n\nGeneral Assembly\n\nDistr.: General\n22 July 2016\n\n"
       "Original: English\n\nSeventy-first session\nItem 94 of the provisional agenda*\n\n"
