@@ -209,7 +209,12 @@ std::vector<ActorMention> DocumentActors::Find(std::string_view text,
       if (only_paren && gap_end > gap_begin) mention.absorbed = true;
       continue;
     }
-    // "of Japan" after a Japanese agency, possibly after "(NISC)".
+    // "of Japan" after a Japanese agency, possibly after "(NISC)"; "of the Republic of
+    // Estonia" when the state's name is not "the ..." itself.
+    if (gap_end - gap_begin >= 2 && TokenIs(text, tokens[static_cast<std::size_t>(gap_end - 1)], "the") &&
+        Text(text, tokens, gap_end - 2) == std::string_view("of")) {
+      --gap_end;
+    }
     if (gap_end - gap_begin >= 1 && Text(text, tokens, gap_end - 1) == std::string_view("of")) {
       bool rest_is_paren = true;
       for (int t = gap_begin; t < gap_end - 1 && rest_is_paren; ++t) {

@@ -13,6 +13,7 @@ namespace {
 struct CuePattern {
   std::vector<std::string_view> words;  // lower case
   CommitmentType type;
+  bool opening_only = false;  // see CueMatch::opening_only
 };
 
 using enum CommitmentType;
@@ -71,6 +72,38 @@ const std::unordered_map<std::string_view, std::vector<CuePattern>>& CueTable() 
         {{"urged"}, kRecommendation},
         {{"recommend"}, kRecommendation},
         {{"recommends"}, kRecommendation},
+        // Operative verbs of resolutions and reports: "Requests the Secretary-General to".
+        {{"requests"}, kRecommendation},
+        {{"request"}, kRecommendation},
+        {{"invites"}, kRecommendation},
+        {{"invite"}, kRecommendation},
+        // Preambular participles: only when they open a sentence (invariant 8).
+        {{"recognizing"}, kRecognition, true},
+        {{"recognising"}, kRecognition, true},
+        {{"noting"}, kRecognition, true},
+        {{"noting", "with", "appreciation"}, kWelcome, true},
+        {{"noting", "with", "satisfaction"}, kWelcome, true},
+        {{"taking", "note"}, kRecognition, true},
+        {{"acknowledging"}, kRecognition, true},
+        {{"reaffirming"}, kRecognition, true},
+        {{"affirming"}, kRecognition, true},
+        {{"stressing"}, kRecognition, true},
+        {{"emphasizing"}, kRecognition, true},
+        {{"emphasising"}, kRecognition, true},
+        {{"underlining"}, kRecognition, true},
+        {{"bearing", "in", "mind"}, kRecognition, true},
+        {{"mindful"}, kRecognition, true},
+        {{"convinced"}, kRecognition, true},
+        {{"considering"}, kRecognition, true},
+        {{"concerned"}, kRecognition, true},
+        {{"deeply", "concerned"}, kRecognition, true},
+        {{"expressing", "concern"}, kRecognition, true},
+        {{"expressing", "its", "concern"}, kRecognition, true},
+        {{"welcoming"}, kWelcome, true},
+        {{"appreciating"}, kWelcome, true},
+        {{"commending"}, kWelcome, true},
+        {{"desiring"}, kIntention, true},
+        {{"determined", "to"}, kPledge, true},
         {{"recognized"}, kRecognition},
         {{"recognize"}, kRecognition},
         {{"recognizes"}, kRecognition},
@@ -80,6 +113,10 @@ const std::unordered_map<std::string_view, std::vector<CuePattern>>& CueTable() 
         {{"acknowledged"}, kRecognition},
         {{"acknowledge"}, kRecognition},
         {{"acknowledges"}, kRecognition},
+        // "shared the view to work to hold ...": a view that looks forward is agreed action.
+        {{"shared", "the", "view", "to"}, kAgreement},
+        {{"share", "the", "view", "to"}, kAgreement},
+        {{"shares", "the", "view", "to"}, kAgreement},
         {{"shared", "the", "view"}, kRecognition},
         {{"share", "the", "view"}, kRecognition},
         {{"shares", "the", "view"}, kRecognition},
@@ -154,7 +191,57 @@ bool IsModalUse(std::string_view text, const std::vector<Token>& tokens, int at)
   const Token& next = tokens[static_cast<std::size_t>(at + 1)];
   // "States should, in ensuring ..., respect": an inserted phrase may follow the modal.
   if (TokenText(text, next) == ",") return at > 0;
+  // "NISC will:" opens a list of what it will do (invariant 7).
+  if (TokenText(text, next) == ":") return at > 0;
   return next.kind == TokenKind::kWord && !TokenIs(text, next, "of");
+}
+
+// Verbs that introduce a nominal commitment: "signal their commitment to".
+bool IsNominalCueVerb(std::string_view text, const Token& token) {
+  return IsAffirmVerb(text, token) ||
+         IsOneOf(text, token,
+                 {"share", "shares", "shared", "signal", "signals", "signalled", "signaled",
+                  "reiterate", "reiterates", "reiterated", "underline", "underlines",
+                  "underlined", "underscored", "demonstrate", "demonstrates", "demonstrated",
+                  "highlight", "highlighted", "renew", "renewed", "restated", "stressed",
+                  "emphasized", "emphasised", "expresses", "confirms", "affirms", "reaffirms"});
+}
+
+bool IsNominalCueQualifier(std::string_view text, const Token& token) {
+  return TokenText(text, token) == "," ||
+         IsOneOf(text, token,
+                 {"common", "shared", "strong", "firm", "continued", "continuing", "full", "joint",
+                  "mutual", "steadfast", "unwavering", "enduring", "deep", "ongoing", "renewed",
+                  "longstanding", "unshakable", "unshakeable", "serious", "collective", "clear",
+                  "and", "strongest", "resolute"});
+}
+
+// The nominal cue family: "reaffirmed their commitment to", "share a common commitment to",
+// "signal their commitment to", "a shared commitment to", "expressed their readiness to". The
+// verb is optional only after "a" or a possessive, which a subject can precede ("Both sides
+// have a shared commitment to"); "the commitment to ..." alone is a noun phrase, not a cue.
+std::optional<CueMatch> MatchNominalCue(std::string_view text, const std::vector<Token>& tokens,
+                                        int at) {
+  const int n = static_cast<int>(tokens.size());
+  auto word = [&](int i) -> const Token& { return tokens[static_cast<std::size_t>(i)]; };
+  int i = at;
+  const bool has_verb = IsNominalCueVerb(text, word(i));
+  if (has_verb) ++i;
+  if (i >= n) return std::nullopt;
+  if (!IsOneOf(text, word(i), {"their", "its", "our", "a", "the", "an"})) return std::nullopt;
+  if (!has_verb && !IsOneOf(text, word(i), {"their", "its", "our", "a"})) return std::nullopt;
+  ++i;
+  for (int q = 0; q < 5 && i < n && IsNominalCueQualifier(text, word(i)); ++q) ++i;
+  if (i + 1 >= n || !TokenIs(text, word(i + 1), "to")) return std::nullopt;
+  CommitmentType type;
+  if (IsOneOf(text, word(i), {"commitment", "commitments", "determination", "resolve"})) {
+    type = kPledge;
+  } else if (IsOneOf(text, word(i), {"readiness", "willingness", "intention", "desire"})) {
+    type = kIntention;
+  } else {
+    return std::nullopt;
+  }
+  return CueMatch{at, i + 2, type, false};
 }
 
 }  // namespace
@@ -166,17 +253,8 @@ std::optional<CueMatch> MatchCueAt(std::string_view text, const std::vector<Toke
   if (first.kind != TokenKind::kWord) return std::nullopt;
   auto word = [&](int i) -> const Token& { return tokens[static_cast<std::size_t>(i)]; };
 
+  if (std::optional<CueMatch> nominal = MatchNominalCue(text, tokens, at)) return nominal;
   if (IsAffirmVerb(text, first)) {  // cheap enough: compares a few short words
-    // "affirmed their (strong) determination to", "reaffirmed their commitment to".
-    int i = at + 1;
-    if (i < n && IsOneOf(text, word(i), {"their", "its", "our"})) {
-      ++i;
-      if (i < n && IsOneOf(text, word(i), {"strong", "firm", "continued", "shared", "full"})) ++i;
-      if (i + 1 < n && IsOneOf(text, word(i), {"determination", "commitment"}) &&
-          TokenIs(text, word(i + 1), "to")) {
-        return CueMatch{at, i + 2, kPledge, false};
-      }
-    }
     // "affirmed that they will", "reaffirmed that the two countries will".
     if (at + 1 < n && TokenIs(text, word(at + 1), "that")) {
       for (int k = at + 2; k < n && k <= at + 9; ++k) {
@@ -210,7 +288,8 @@ std::optional<CueMatch> MatchCueAt(std::string_view text, const std::vector<Toke
   if ((lower == "will" || lower == "shall" || lower == "should") && !IsModalUse(text, tokens, at)) {
     return std::nullopt;
   }
-  CueMatch match{at, at + static_cast<int>(best->words.size()), best->type, false};
+  CueMatch match{at, at + static_cast<int>(best->words.size()), best->type, false,
+                 best->opening_only};
   if (best->type == kRecommendation && at > 0 &&
       IsOneOf(text, word(at - 1), {"are", "is", "were", "was", "be", "being"})) {
     match.passive = true;  // "States are encouraged to"
@@ -547,6 +626,98 @@ void BindAddresseesAfterCue(const SentenceScope& s, const std::vector<Accepted>&
   a.begin_token = accepted.empty() ? s.begin : cue.token_begin;
 }
 
+// Whether only punctuation, numbers, an inline label ("(a)", "(ii)") or the words in `also`
+// come before token `at` in the sentence.
+bool OpensSentence(const SentenceScope& s, int at, std::initializer_list<std::string_view> also) {
+  for (int k = s.begin; k < at; ++k) {
+    const Token& t = s.Tok(k);
+    if (t.kind != TokenKind::kWord) continue;
+    bool in_label = k > s.begin && k + 1 < s.end && TokenText(s.text, s.Tok(k - 1)) == "(" &&
+                    TokenText(s.text, s.Tok(k + 1)) == ")" && t.end - t.begin <= 4;
+    if (!in_label && !IsOneOf(s.text, t, also)) return false;
+  }
+  return true;
+}
+
+// "Calls upon", "Requests", "Decides to": a capitalised verb in the third person singular that
+// opens a sentence is a resolution's operative paragraph, spoken by the adopting body.
+bool IsOperativeVerb(const SentenceScope& s, const CueMatch& cue) {
+  std::string_view w = TokenText(s.text, s.Tok(cue.token_begin));
+  if (w.size() <= 2 || w.front() < 'A' || w.front() > 'Z' || w.back() != 's') return false;
+  // "Requests for Assistance" is a heading: a noun, followed by a preposition.
+  return cue.token_end >= s.end || !IsOneOf(s.text, s.Tok(cue.token_end), {"for", "of", "from"});
+}
+
+// A paragraph spoken by someone ends like a clause; a heading ("Requests for Assistance",
+// "Recognizing Cyber Threats") does not.
+bool EndsLikeClause(const SentenceScope& s) {
+  std::string_view last = TokenText(s.text, s.Tok(s.end - 1));
+  return last == "." || last == ";" || last == "," || last == ":";
+}
+
+// Invariants 7 and 8: a cue that opens a list item or an operative or preambular paragraph,
+// with no subject of its own, binds the chapeau's actors (or the document's parties).
+void BindChapeauSubject(const SentenceScope& s, const SubjectContext& context, Accepted& a) {
+  if (a.has_subject) return;
+  const bool item_cue =
+      context.item && context.chapeau.open &&
+      OpensSentence(s, a.cue.token_begin, {"a", "an", "the", "to", "also", "further", "and"});
+  const bool speaker_cue = (a.cue.opening_only || IsOperativeVerb(s, a.cue)) &&
+                           OpensSentence(s, a.cue.token_begin, {}) && EndsLikeClause(s);
+  if (!item_cue && !speaker_cue) return;
+  if (context.chapeau.open) {
+    a.subject = context.chapeau.actors;
+    a.has_subject = context.chapeau.bound;
+    // Under "NISC will:" the item's verb completes the chapeau: "invite experts" is pledged.
+    if (item_cue && context.chapeau.bare) a.cue.type = context.chapeau.type;
+  } else {
+    a.subject = context.parties;
+    a.has_subject = !a.subject.empty();
+  }
+  a.begin_token = s.begin;
+}
+
+// Invariant 9: "There will also be joint research", "Cooperation will be intensified": "will"
+// after an opening noun phrase that names no actor states what the parties will do.
+void BindAbstractSubject(const SentenceScope& s, const std::vector<Accepted>& accepted,
+                         const SubjectContext& context, Accepted& a) {
+  const CueMatch& cue = a.cue;
+  if (a.has_subject || !accepted.empty() || cue.token_begin == s.begin ||
+      !TokenIs(s.text, s.Tok(cue.token_begin), "will")) {
+    return;
+  }
+  for (const Group& g : s.groups) {
+    if (g.token_begin < cue.token_begin) return;  // an actor it does not bind (invariant 1)
+  }
+  if (IsOneOf(s.text, s.Tok(s.begin), {"this", "these", "such", "it", "that", "those"})) return;
+  for (int k = s.begin; k < cue.token_begin; ++k) {
+    if (IsOneOf(s.text, s.Tok(k),
+                {"that", "which", "who", "if", "when", "whether", "as", "because", "while",
+                 "although", "once", "until", "unless", "where", "threat", "threats", "risk",
+                 "risks", "attack", "attacks", "incident", "incidents", "challenge",
+                 "challenges", "danger", "dangers", "crime", "activity", "activities",
+                 "memorandum", "agreement", "arrangement", "treaty", "convention", "letter"})) {
+      return;
+    }
+  }
+  // Final clauses: the text's own life, not anyone's action.
+  int v = cue.token_end;
+  while (v < s.end && IsOneOf(s.text, s.Tok(v), {"not", "also", "be", "only"})) ++v;
+  if (v < s.end && IsOneOf(s.text, s.Tok(v),
+                           {"enter", "entered", "expire", "terminate", "terminated", "cease",
+                            "come", "take", "remain", "continue", "grow", "increase"})) {
+    // "will remain flexible" and "will continue to be held" are kept below.
+    const bool remain_state = TokenIs(s.text, s.Tok(v), "remain") && v + 1 < s.end &&
+                              !TokenIs(s.text, s.Tok(v + 1), "in");
+    const bool continue_action = TokenIs(s.text, s.Tok(v), "continue") && v + 2 < s.end &&
+                                 TokenIs(s.text, s.Tok(v + 1), "to");
+    if (!remain_state && !continue_action) return;
+  }
+  a.subject = context.last_subject.empty() ? context.parties : context.last_subject;
+  a.has_subject = !a.subject.empty();
+  a.begin_token = s.begin;
+}
+
 // The clause a cue heads, with its subject bound (invariants 1 and 5), or empty when the cue
 // has no subject and so is no commitment. `accepted` are the sentence's clauses before it.
 std::optional<Accepted> BindSubject(const SentenceScope& s, const CueMatch& cue,
@@ -566,7 +737,9 @@ std::optional<Accepted> BindSubject(const SentenceScope& s, const CueMatch& cue,
   } else if (accepted.empty()) {
     BindSentenceSubject(s, cue, a);
   }
+  if (accepted.empty()) BindChapeauSubject(s, context, a);
   BindAddresseesAfterCue(s, accepted, a);
+  BindAbstractSubject(s, accepted, context, a);
   if (!a.has_subject) return std::nullopt;
   // "it will be important to ..." is a statement, not a pledge.
   if (adjacent && adjacent->pronoun && !adjacent->plural && cue.token_end < s.end &&
@@ -578,6 +751,76 @@ std::optional<Accepted> BindSubject(const SentenceScope& s, const CueMatch& cue,
     a.subject_is_addressee = true;
   }
   return a;
+}
+
+struct ItemRange {
+  int begin = 0;  // tokens [begin, end) of one inline item, its label excluded
+  int end = 0;
+};
+
+// The length in tokens of the inline item label at `k`: 3 for "(a)", "(ii)", "(3)", 1 for a
+// bullet ("•", "-") that a plain-text list left inside the paragraph; 0 for none.
+int InlineLabelLength(const SentenceScope& s, int k) {
+  if (k >= s.end) return 0;
+  std::string_view w = TokenText(s.text, s.Tok(k));
+  if (w == "(" && k + 2 < s.end && TokenText(s.text, s.Tok(k + 2)) == ")" &&
+      s.Tok(k + 1).end - s.Tok(k + 1).begin <= 4 && s.Tok(k + 1).kind != TokenKind::kPunct) {
+    return 3;
+  }
+  for (std::string_view bullet : {"\u2022", "\u25AA", "\u25CF", "\u25E6", "\u2023", "\u2043",
+                                  "\u25A0", "-", "\u2013", "*"}) {
+    if (w == bullet) return 1;
+  }
+  return 0;
+}
+
+// The ":" token that ends clause `a`'s cue ("decided to:", "committed to the following:") and
+// opens inline items, or -1.
+int InlineListColon(const SentenceScope& s, const Accepted& a, int end_token) {
+  int k = a.cue.token_end;
+  while (k < end_token && IsOneOf(s.text, s.Tok(k), {"the", "following", "as", "follows", "that"})) {
+    ++k;
+  }
+  if (k >= end_token || TokenText(s.text, s.Tok(k)) != ":" || InlineLabelLength(s, k + 1) == 0) {
+    return -1;
+  }
+  return k;
+}
+
+// Invariant 7 within one sentence: "decided to: (i) expand ...; (ii) hold ..." gives one item
+// per label after the ":" that ends the cue, each without its label and its trailing "; and".
+// Empty unless there are two items or more.
+std::vector<ItemRange> InlineItems(const SentenceScope& s, const Accepted& a, int end_token) {
+  const int colon = InlineListColon(s, a, end_token);
+  if (colon < 0) return {};
+  // One label style for the list: a "-" inside an item ("cyber-security") is no bullet.
+  const int style = InlineLabelLength(s, colon + 1);
+  std::string_view bullet = TokenText(s.text, s.Tok(colon + 1));
+  std::vector<ItemRange> items;
+  for (int t = colon + 1; t < end_token; ++t) {
+    const int length = InlineLabelLength(s, t);
+    if (length != style || (style == 1 && TokenText(s.text, s.Tok(t)) != bullet)) continue;
+    if (style == 1 && t > colon + 1) {
+      std::string_view before = TokenText(s.text, s.Tok(t - 1));
+      if (before != ";" && before != "," && before != "." && !IsOneOf(s.text, s.Tok(t - 1), {"and", "or"})) {
+        continue;
+      }
+    }
+    if (!items.empty()) items.back().end = t;
+    items.push_back({t + length, end_token});
+    t += length - 1;
+  }
+  std::erase_if(items, [](const ItemRange& item) { return item.end <= item.begin; });
+  for (ItemRange& item : items) {
+    while (item.end > item.begin + 1) {
+      const Token& last = s.Tok(item.end - 1);
+      std::string_view w = TokenText(s.text, last);
+      if (w != ";" && w != "," && w != "." && !IsOneOf(s.text, last, {"and", "or"})) break;
+      --item.end;
+    }
+  }
+  if (items.size() < 2) return {};
+  return items;
 }
 
 // The sentence's clauses in text order, one per cue that binds a subject; the first starts at
@@ -592,7 +835,15 @@ std::vector<Accepted> FindClauses(const SentenceScope& s, const SubjectContext& 
     }
     i = cue->token_end;
     if (IsInRelativeClause(s, cue->token_begin)) continue;
+    // "Noting the progress, the two sides agreed ...": an introductory participle is no cue.
+    if (cue->opening_only &&
+        (!OpensSentence(s, cue->token_begin, {}) ||
+         (s.main_subject && s.main_subject->token_begin > cue->token_begin))) {
+      continue;
+    }
     if (std::optional<Accepted> a = BindSubject(s, *cue, accepted, context)) {
+      // The items of an inline list complete this cue: their verbs are not cues of their own.
+      if (InlineListColon(s, *a, s.end) >= 0) i = s.end;
       accepted.push_back(std::move(*a));
     }
   }
@@ -681,6 +932,133 @@ ClauseCommitment BuildCommitment(const SentenceScope& s, const std::vector<Accep
   return c;
 }
 
+// Invariant 7: a chapeau's cue with nothing after it but ":" ("decided to:", "committed to
+// the following:") is said by its items.
+bool IsBareChapeauCue(const SentenceScope& s, const Accepted& a) {
+  int k = a.cue.token_end;
+  while (k < s.end && IsOneOf(s.text, s.Tok(k), {"the", "following", "as", "follows", "that"})) {
+    ++k;
+  }
+  return k + 1 == s.end && TokenText(s.text, s.Tok(k)) == ":";
+}
+
+// Whether a cue-less item under `chapeau` says what to do: the chapeau's cue has nothing after
+// it but ":" ("decided to:", "will:"), so the item completes it, and the item is a clause, not a heading ("Capacity building.") or a
+// noun phrase naming an area ("the exchange of information on ...;").
+bool IsActionItem(const SentenceScope& s, const Chapeau& chapeau) {
+  if (!chapeau.bare) return false;
+  if (s.end - s.begin < 4 || !EndsLikeClause(s)) return false;
+  int first = s.begin;
+  while (first < s.end && s.Tok(first).kind != TokenKind::kWord) ++first;
+  if (first == s.end) return false;
+  const Token& w = s.Tok(first);
+  if (IsOneOf(s.text, w, {"the", "a", "an", "its", "their", "other", "such", "all", "any"})) {
+    return false;
+  }
+  // A capitalised item is a heading or a noun ("Information sharing."), unless it repeats the
+  // infinitive marker ("To expand ...").
+  std::string_view word = TokenText(s.text, w);
+  return word.front() < 'A' || word.front() > 'Z' || TokenIs(s.text, w, "to");
+}
+
+// An item with no cue of its own under a chapeau with one: the item's first sentence is one
+// commitment of the chapeau's cue and type (invariant 7).
+ClauseCommitment BuildItemCommitment(const SentenceScope& s, const Chapeau& chapeau,
+                                     const std::vector<ActorMention>& mentions) {
+  ClauseCommitment c;
+  c.span_begin = s.span.begin;
+  c.span_end = s.span.end;
+  c.text = std::string(s.text.substr(static_cast<std::size_t>(c.span_begin),
+                                     static_cast<std::size_t>(c.span_end - c.span_begin)));
+  c.cue = chapeau.cue;
+  c.type = chapeau.type;
+  Accepted a;
+  a.subject = chapeau.actors;
+  a.cue = CueMatch{s.begin, s.begin, chapeau.type, false, false};
+  a.begin_token = s.begin;
+  c.actors = AssignRoles(s, a, s.end, mentions);
+  return c;
+}
+
+// The commitments of a clause with inline items: one per item, with the clause's cue, type and
+// subject; the span is the item's.
+std::vector<ClauseCommitment> BuildItemCommitments(const SentenceScope& s, const Accepted& a,
+                                                   const std::vector<ItemRange>& items,
+                                                   const std::vector<ActorMention>& mentions) {
+  std::vector<ClauseCommitment> out;
+  const int cue_begin = s.Tok(a.cue.token_begin).begin;
+  const int cue_end = s.Tok(a.cue.token_end - 1).end;
+  const std::string cue = CollapseWhitespace(s.text.substr(
+      static_cast<std::size_t>(cue_begin), static_cast<std::size_t>(cue_end - cue_begin)));
+  for (const ItemRange& item : items) {
+    ClauseCommitment c;
+    c.span_begin = s.Tok(item.begin).begin;
+    c.span_end = s.Tok(item.end - 1).end;
+    c.text = std::string(s.text.substr(static_cast<std::size_t>(c.span_begin),
+                                       static_cast<std::size_t>(c.span_end - c.span_begin)));
+    c.cue = cue;
+    c.type = a.cue.type;
+    Accepted in_item = a;
+    in_item.begin_token = item.begin;
+    c.actors = AssignRoles(s, in_item, item.end, mentions);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// Invariant 7: a paragraph whose last sentence ends in ":" opens a chapeau with that
+// sentence's last clause (its subject, cue and type) or, with no clause, the actors it names
+// ("The shared principles of the two countries include:"); one that names only its speaker
+// ("The General Assembly,") opens one with no cue.
+void OpenChapeau(const SentenceScope& s, const std::vector<Accepted>& accepted,
+                 SubjectContext& context) {
+  if (s.end <= s.begin) return;
+  std::string_view last = TokenText(s.text, s.Tok(s.end - 1));
+  Chapeau chapeau;
+  chapeau.open = true;
+  chapeau.fresh = true;
+  if (last == ",") {
+    if (s.groups.size() != 1 || s.groups.front().pronoun ||
+        ExtendLeft(s.text, *s.tokens, s.groups.front().token_begin, s.begin) != s.begin ||
+        s.groups.front().token_end + 1 != s.end) {
+      return;
+    }
+    chapeau.actors = s.groups.front().actors;
+    chapeau.bound = !chapeau.actors.empty() || s.groups.front().collective;
+    context.chapeau = std::move(chapeau);
+    return;
+  }
+  if (last != ":") return;
+  if (!accepted.empty()) {
+    const Accepted& a = accepted.back();
+    chapeau.actors = a.subject;
+    chapeau.bound = a.has_subject;
+    chapeau.has_cue = true;
+    chapeau.bare = IsBareChapeauCue(s, a);
+    chapeau.type = a.cue.type;
+    int cue_begin = s.Tok(a.cue.token_begin).begin;
+    int cue_end = s.Tok(a.cue.token_end - 1).end;
+    chapeau.cue = CollapseWhitespace(s.text.substr(static_cast<std::size_t>(cue_begin),
+                                                   static_cast<std::size_t>(cue_end - cue_begin)));
+  } else {
+    for (const Group& g : s.groups) {
+      if (g.pronoun) continue;
+      for (int actor : g.actors) {
+        if (std::find(chapeau.actors.begin(), chapeau.actors.end(), actor) ==
+            chapeau.actors.end()) {
+          chapeau.actors.push_back(actor);
+        }
+      }
+      chapeau.bound = chapeau.bound || g.collective;
+    }
+    if (chapeau.actors.empty() && !chapeau.bound) {
+      chapeau.actors = context.last_subject.empty() ? context.parties : context.last_subject;
+    }
+    chapeau.bound = chapeau.bound || !chapeau.actors.empty();
+  }
+  context.chapeau = std::move(chapeau);
+}
+
 }  // namespace
 
 std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
@@ -690,17 +1068,37 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
                                                  SubjectContext& context) {
   std::vector<ClauseCommitment> out;
   int next_token = 0;
+  std::optional<SentenceScope> last_scope;
+  std::vector<Accepted> last_accepted;
+  bool first_sentence = true;
   for (const TextSpan& sentence : sentences) {
     const TokenRange range = SentenceTokens(tokens, sentence, next_token);
     next_token = range.end;
     if (range.begin == range.end) continue;
-    const SentenceScope s = ReadSentence(text, tokens, mentions, sentence, range, context);
-    const std::vector<Accepted> accepted = FindClauses(s, context);
+    SentenceScope s = ReadSentence(text, tokens, mentions, sentence, range, context);
+    std::vector<Accepted> accepted = FindClauses(s, context);
     RememberSubject(s, accepted, context);
+    if (accepted.empty() && first_sentence && context.item && context.chapeau.open &&
+        context.chapeau.has_cue && IsActionItem(s, context.chapeau)) {
+      out.push_back(BuildItemCommitment(s, context.chapeau, mentions));
+    }
+    first_sentence = false;
     for (std::size_t k = 0; k < accepted.size(); ++k) {
+      if (k + 1 == accepted.size() && IsBareChapeauCue(s, accepted[k])) continue;
+      const std::vector<ItemRange> items =
+          InlineItems(s, accepted[k], ClauseEndToken(s, accepted, k));
+      if (!items.empty()) {
+        for (ClauseCommitment& c : BuildItemCommitments(s, accepted[k], items, mentions)) {
+          out.push_back(std::move(c));
+        }
+        continue;
+      }
       out.push_back(BuildCommitment(s, accepted, k, mentions));
     }
+    last_scope = std::move(s);
+    last_accepted = std::move(accepted);
   }
+  if (last_scope) OpenChapeau(*last_scope, last_accepted, context);
   return out;
 }
 

@@ -24,6 +24,20 @@
 //  6. Pronouns: "they" is the previous subject (in the sentence, else the last sentence's),
 //     "it" the latest single actor, "we" the appositive ("We, the Leaders of the G7,") or the
 //     document's parties.
+//  7. Chapeaux: a paragraph ending in ":" ("The two sides decided to:") or naming only its
+//     speaker ("The General Assembly,") opens a chapeau. In an item under it (the caller says
+//     which paragraphs are items) a cue that opens the item with no subject of its own binds
+//     to the chapeau's actors ("A commitment to ...", "Calls upon Member States to"); an item
+//     with no cue at all is one commitment of the chapeau's cue and type. A chapeau whose cue
+//     has nothing after it but ":" is no commitment itself: its items are.
+//  8. A sentence opening with a cue that needs no subject in its text (a resolution's
+//     "Recognizing", "Calls upon", "Decides to") binds the speaker: the chapeau's actors, else
+//     the document's parties.
+//  9. Future facts: "will" after a sentence-opening noun phrase that names no actor ("There
+//     will be joint research", "Cooperation will be intensified") binds the nearest earlier
+//     subject, else the parties. Not for the document itself ("This Memorandum will come into
+//     effect"), final clauses ("will enter into force", "will expire") or threats and risks
+//     ("The threat will grow").
 //
 // Thread-safety: pure functions over their arguments.
 
@@ -54,10 +68,24 @@ struct ClauseCommitment {
   std::vector<ClauseActor> actors;  // subjects first, then others in text order
 };
 
+// The paragraph that introduces list items (invariant 7).
+struct Chapeau {
+  bool open = false;
+  std::vector<int> actors;  // who speaks in the items
+  bool bound = false;       // actors known, or "the Parties" of unnamed parties
+  bool has_cue = false;     // "decided to:"; false for "The General Assembly," or "include:"
+  bool bare = false;        // nothing but ":" after the cue: the items complete it
+  std::string cue;
+  CommitmentType type = CommitmentType::kPledge;
+  bool fresh = false;  // opened by the paragraph just read; the caller clears it
+};
+
 // What a document carries from sentence to sentence: who "they" are.
 struct SubjectContext {
   std::vector<int> parties;       // the document's parties: "we", and "they" when nothing else
   std::vector<int> last_subject;  // the most recent sentence subject
+  Chapeau chapeau;                // set by ExtractCommitments, closed by the caller
+  bool item = false;              // set by the caller: this paragraph is an item of the chapeau
 };
 
 // A cue found at a token position: tokens [token_begin, token_end).
@@ -66,6 +94,9 @@ struct CueMatch {
   int token_end = 0;
   CommitmentType type = CommitmentType::kPledge;
   bool passive = false;  // "are encouraged to": the actors before it are addressees
+  // A preambular participle ("Recognizing", "Concerned that"): a cue only when it opens a
+  // sentence; elsewhere it is an ordinary participle ("..., noting that").
+  bool opening_only = false;
 };
 
 // The cue starting at token `at`, if any (longest form: "affirmed their determination to"

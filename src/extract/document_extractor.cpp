@@ -129,6 +129,78 @@ void AddUnique(std::vector<int>& list, int value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
+// Whether token `at` names the parties as a defined term: "(hereinafter referred to as "the
+// Participants")", "(each a "Participant" and together "the Participants")". Returns the
+// token the definition opens at ("hereinafter" or its "("), or -1.
+int DefinitionStart(const Unit& unit, int at, int sentence_first) {
+  const Token& t = unit.tokens[static_cast<std::size_t>(at)];
+  if (!TokenIs(unit.text, t, "participants") && !TokenIs(unit.text, t, "parties") &&
+      !TokenIs(unit.text, t, "sides") && !TokenIs(unit.text, t, "signatories")) {
+    return -1;
+  }
+  for (int k = at - 1; k >= sentence_first && k >= at - 12; --k) {
+    const Token& before = unit.tokens[static_cast<std::size_t>(k)];
+    if (TokenIs(unit.text, before, "hereinafter")) return k;
+    std::string_view w = TokenText(unit.text, before);
+    if (w == ")") return -1;
+    if (w == "(") return k;
+  }
+  return -1;
+}
+
+// The parties a document defines: "the Ministry of ... of Japan and the Information System
+// Authority of Estonia (hereinafter referred to as "the Participants")" names them before the
+// definition, after "between" when the sentence has one. Empty unless two or more.
+std::vector<int> DefinedParties(const std::vector<Unit>& units) {
+  for (const Unit& unit : units) {
+    const int n = static_cast<int>(unit.tokens.size());
+    for (int i = 0; i < n; ++i) {
+      const auto [first, end] = SentenceTokens(unit, i);
+      const int start = DefinitionStart(unit, i, first);
+      if (start < 0) continue;
+      int from = first;
+      for (int k = first; k < start; ++k) {
+        if (TokenIs(unit.text, unit.tokens[static_cast<std::size_t>(k)], "between")) from = k + 1;
+      }
+      std::vector<int> defined;
+      for (const ActorMention& m : unit.mentions) {
+        if (m.kind != MentionKind::kNamed || m.modifier || m.absorbed) continue;
+        if (m.token_begin >= from && m.token_end <= start) AddUnique(defined, m.actors.front());
+      }
+      if (defined.size() >= 2) return defined;
+    }
+  }
+  return {};
+}
+
+bool EndsWithAny(std::string_view text, std::initializer_list<std::string_view> endings) {
+  std::string_view trimmed = TrimView(text);
+  return std::any_of(endings.begin(), endings.end(),
+                     [&](std::string_view e) { return trimmed.ends_with(e); });
+}
+
+bool StartsWithBullet(std::string_view text) {
+  std::string_view trimmed = TrimView(text);
+  for (std::string_view bullet : {"\u2022", "\u25AA", "\u25CF", "\u25E6", "\u2023", "\u2043",
+                                  "\u25A0", "- ", "\u2013 ", "* "}) {
+    if (trimmed.starts_with(bullet)) return true;
+  }
+  return false;
+}
+
+// Whether `paragraph` is an item of the chapeau opened by the paragraph labelled
+// `chapeau_label` (commitment_extractor.h, invariant 7): the previous paragraph left its
+// sentence open (":", ";", ","), or the paragraph is a bullet, or it carries a label under the
+// chapeau's ("7(a)" under "7"; any label when the chapeau has none).
+bool IsChapeauItem(const ImportedParagraph& paragraph, std::string_view chapeau_label,
+                   std::string_view previous_text) {
+  if (EndsWithAny(previous_text, {":", ";", ",", "; and", "; or", ", and", ", or"})) return true;
+  if (StartsWithBullet(paragraph.text)) return true;
+  if (paragraph.label.empty()) return false;
+  return chapeau_label.empty() || (paragraph.label.size() > chapeau_label.size() &&
+                                   paragraph.label.starts_with(chapeau_label));
+}
+
 }  // namespace
 
 Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
@@ -171,8 +243,8 @@ Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
 
   // Parties: the dialogue's, else the importer's, else the title's actors (two or more, or
   // one group speaking for itself), else the two states named most.
-  std::vector<int> parties;
-  if (named) parties = named->parties;
+  std::vector<int> parties = DefinedParties(units);
+  if (parties.empty() && named) parties = named->parties;
   if (parties.empty()) {
     for (const ImportedActorMention& a : document.actors) {
       if (a.role != "party") continue;
@@ -268,7 +340,9 @@ Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
   }
 
   // Commitments and norms, paragraph by paragraph.
-  SubjectContext context{parties, {}};
+  SubjectContext context{parties, {}, {}, false};
+  std::string chapeau_label;
+  std::string_view previous_text;
   std::set<int> mentioned;
   for (const Unit& unit : units) {
     for (const ActorMention& m : unit.mentions) {
@@ -280,8 +354,19 @@ Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
       result.norm_references.push_back(
           {unit.paragraph_index, ref.begin, ref.end, ref.code, ref.confidence, ref.is_explicit});
     }
-    for (ClauseCommitment& clause : ExtractCommitments(unit.text, unit.tokens, unit.sentences,
-                                                       unit.mentions, context)) {
+    const ImportedParagraph& paragraph =
+        document.paragraphs[static_cast<std::size_t>(unit.paragraph_index)];
+    context.item = context.chapeau.open &&
+                   IsChapeauItem(paragraph, chapeau_label, previous_text);
+    if (!context.item) context.chapeau = {};
+    std::vector<ClauseCommitment> clauses =
+        ExtractCommitments(unit.text, unit.tokens, unit.sentences, unit.mentions, context);
+    if (context.chapeau.fresh) {
+      context.chapeau.fresh = false;
+      chapeau_label = paragraph.label;
+    }
+    previous_text = unit.text;
+    for (ClauseCommitment& clause : clauses) {
       ExtractedCommitment c;
       c.paragraph_index = unit.paragraph_index;
       c.span_begin = clause.span_begin;
