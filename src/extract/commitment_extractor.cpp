@@ -691,6 +691,19 @@ void BindAbstractSubject(const SentenceScope& s, const std::vector<Accepted>& ac
   }
   if (IsOneOf(s.text, s.Tok(s.begin), {"this", "these", "such", "it", "that", "those"})) return;
   for (int k = s.begin; k < cue.token_begin; ++k) {
+    // A body the gazetteer does not know ("The Chair", "the working group") is a subject of
+    // its own, not the parties: a capitalised name after an opening "The", or a body's noun.
+    std::string_view w = TokenText(s.text, s.Tok(k));
+    if (k == s.begin + 1 && TokenIs(s.text, s.Tok(s.begin), "the") &&
+        s.Tok(k).kind == TokenKind::kWord && w.front() >= 'A' && w.front() <= 'Z') {
+      return;
+    }
+    if (IsOneOf(s.text, s.Tok(k),
+                {"group", "committee", "secretariat", "council", "chair", "team", "centre",
+                 "center", "agency", "ministry", "office", "delegation", "delegations", "body",
+                 "government", "authority", "commission", "forum"})) {
+      return;
+    }
     if (IsOneOf(s.text, s.Tok(k),
                 {"that", "which", "who", "if", "when", "whether", "as", "because", "while",
                  "although", "once", "until", "unless", "where", "threat", "threats", "risk",
@@ -713,7 +726,9 @@ void BindAbstractSubject(const SentenceScope& s, const std::vector<Accepted>& ac
                                  TokenIs(s.text, s.Tok(v + 1), "to");
     if (!remain_state && !continue_action) return;
   }
-  a.subject = context.last_subject.empty() ? context.parties : context.last_subject;
+  // The parties the document names first: the nearest subject may be a third party that the
+  // statement reports on.
+  a.subject = context.parties.empty() ? context.last_subject : context.parties;
   a.has_subject = !a.subject.empty();
   a.begin_token = s.begin;
 }
@@ -835,6 +850,13 @@ std::vector<Accepted> FindClauses(const SentenceScope& s, const SubjectContext& 
     }
     i = cue->token_end;
     if (IsInRelativeClause(s, cue->token_begin)) continue;
+    // "NISC will invite experts", "will also encourage": a verb right after a cue is that cue's
+    // predicate, not a clause of its own.
+    if (!accepted.empty()) {
+      int k = cue->token_begin - 1;
+      while (k >= s.begin && IsSkippable(s.text, s.Tok(k))) --k;
+      if (k + 1 == accepted.back().cue.token_end) continue;
+    }
     // "Noting the progress, the two sides agreed ...": an introductory participle is no cue.
     if (cue->opening_only &&
         (!OpensSentence(s, cue->token_begin, {}) ||
@@ -961,6 +983,21 @@ bool IsActionItem(const SentenceScope& s, const Chapeau& chapeau) {
   return word.front() < 'A' || word.front() > 'Z' || TokenIs(s.text, w, "to");
 }
 
+// "Both sides stressed that the two countries will ...": a clause with nothing after its cue
+// but "that" before the next clause says nothing of its own; the next clause is the commitment.
+bool HasEmptyComplement(const SentenceScope& s, const std::vector<Accepted>& accepted,
+                        std::size_t k) {
+  if (k + 1 == accepted.size()) return false;
+  const int end_token = ClauseEndToken(s, accepted, k);
+  for (int t = accepted[k].cue.token_end; t < end_token; ++t) {
+    if (!TokenIs(s.text, s.Tok(t), "that") && TokenText(s.text, s.Tok(t)) != ":" &&
+        TokenText(s.text, s.Tok(t)) != ",") {
+      return false;
+    }
+  }
+  return true;
+}
+
 // An item with no cue of its own under a chapeau with one: the item's first sentence is one
 // commitment of the chapeau's cue and type (invariant 7).
 ClauseCommitment BuildItemCommitment(const SentenceScope& s, const Chapeau& chapeau,
@@ -1085,6 +1122,7 @@ std::vector<ClauseCommitment> ExtractCommitments(std::string_view text,
     first_sentence = false;
     for (std::size_t k = 0; k < accepted.size(); ++k) {
       if (k + 1 == accepted.size() && IsBareChapeauCue(s, accepted[k])) continue;
+      if (HasEmptyComplement(s, accepted, k)) continue;
       const std::vector<ItemRange> items =
           InlineItems(s, accepted[k], ClauseEndToken(s, accepted, k));
       if (!items.empty()) {

@@ -34,10 +34,11 @@
 //     "Recognizing", "Calls upon", "Decides to") binds the speaker: the chapeau's actors, else
 //     the document's parties.
 //  9. Future facts: "will" after a sentence-opening noun phrase that names no actor ("There
-//     will be joint research", "Cooperation will be intensified") binds the nearest earlier
-//     subject, else the parties. Not for the document itself ("This Memorandum will come into
-//     effect"), final clauses ("will enter into force", "will expire") or threats and risks
-//     ("The threat will grow").
+//     will be joint research", "Cooperation will be intensified") binds the document's
+//     parties, else the nearest earlier subject. Not for the document itself ("This Memorandum
+//     will come into effect"), final clauses ("will enter into force", "will expire"), threats
+//     and risks ("The threat will grow"), or a body the gazetteer does not know ("The Chair
+//     will", "the working group will"), which is a subject of its own.
 //
 // Thread-safety: pure functions over their arguments.
 

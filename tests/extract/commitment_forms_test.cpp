@@ -275,7 +275,7 @@ TEST_CASE("CommitmentForms: future facts with an abstract subject bind the parti
   Extracted e = ExtractFixture("future-facts-germany-japan.md");
   INFO(Describe(e));
   const std::vector<int> both = Actors({"Germany", "Japan"});
-  REQUIRE(e.extraction.commitments.size() == 3);
+  REQUIRE(e.extraction.commitments.size() == 5);
   for (std::string_view fragment : {"There will also be joint research",
                                     "Cooperation will be intensified",
                                     "The framework will remain flexible"}) {
@@ -287,4 +287,18 @@ TEST_CASE("CommitmentForms: future facts with an abstract subject bind the parti
   // Predictions and the document's own life are no one's commitment.
   CHECK_FALSE(Find(e, "The threat from ransomware"));
   CHECK_FALSE(Find(e, "This Joint Press Release"));
+  // A body the gazetteer does not know is a subject of its own, not the parties.
+  CHECK_FALSE(Find(e, "working group"));
+  CHECK_FALSE(Find(e, "The Chair"));
+  // A verb right after "will" is its predicate: one pledge, no recommendation.
+  const ExtractedCommitment* invite = Find(e, "Japan will invite");
+  REQUIRE(invite);
+  CHECK(invite->type == CommitmentType::kPledge);
+  CHECK(invite->text == "Japan will invite German experts to its national cyber exercise.");
+  CHECK(WithRole(*invite, ActorRole::kSubject) == Actors({"Japan"}));
+  // "stressed that" with nothing of its own before the next clause is not a recognition.
+  const ExtractedCommitment* deepen = Find(e, "will deepen cooperation");
+  REQUIRE(deepen);
+  CHECK(deepen->type == CommitmentType::kPledge);
+  CHECK_FALSE(Find(e, "stressed that"));
 }
