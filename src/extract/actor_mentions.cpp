@@ -211,8 +211,8 @@ std::vector<ActorMention> DocumentActors::Find(std::string_view text,
     }
     // "of Japan" after a Japanese agency, possibly after "(NISC)"; "of the Republic of
     // Estonia" when the state's name is not "the ..." itself.
-    if (gap_end - gap_begin >= 2 && TokenIs(text, tokens[static_cast<std::size_t>(gap_end - 1)], "the") &&
-        Text(text, tokens, gap_end - 2) == std::string_view("of")) {
+    if (gap_end - gap_begin >= 2 && Text(text, tokens, gap_end - 2) == std::string_view("of") &&
+        TokenIs(text, tokens[static_cast<std::size_t>(gap_end - 1)], "the")) {
       --gap_end;
     }
     if (gap_end - gap_begin >= 1 && Text(text, tokens, gap_end - 1) == std::string_view("of")) {

@@ -793,7 +793,8 @@ int InlineLabelLength(const SentenceScope& s, int k) {
 // opens inline items, or -1.
 int InlineListColon(const SentenceScope& s, const Accepted& a, int end_token) {
   int k = a.cue.token_end;
-  while (k < end_token && IsOneOf(s.text, s.Tok(k), {"the", "following", "as", "follows", "that"})) {
+  while (k < end_token &&
+         IsOneOf(s.text, s.Tok(k), {"the", "following", "as", "follows", "that"})) {
     ++k;
   }
   if (k >= end_token || TokenText(s.text, s.Tok(k)) != ":" || InlineLabelLength(s, k + 1) == 0) {
@@ -817,7 +818,8 @@ std::vector<ItemRange> InlineItems(const SentenceScope& s, const Accepted& a, in
     if (length != style || (style == 1 && TokenText(s.text, s.Tok(t)) != bullet)) continue;
     if (style == 1 && t > colon + 1) {
       std::string_view before = TokenText(s.text, s.Tok(t - 1));
-      if (before != ";" && before != "," && before != "." && !IsOneOf(s.text, s.Tok(t - 1), {"and", "or"})) {
+      if (before != ";" && before != "," && before != "." &&
+          !IsOneOf(s.text, s.Tok(t - 1), {"and", "or"})) {
         continue;
       }
     }
@@ -965,8 +967,8 @@ bool IsBareChapeauCue(const SentenceScope& s, const Accepted& a) {
 }
 
 // Whether a cue-less item under `chapeau` says what to do: the chapeau's cue has nothing after
-// it but ":" ("decided to:", "will:"), so the item completes it, and the item is a clause, not a heading ("Capacity building.") or a
-// noun phrase naming an area ("the exchange of information on ...;").
+// it but ":" ("decided to:", "will:"), so the item completes it, and the item is a clause, not
+// a heading ("Capacity building.") or a noun phrase naming an area ("the exchange of ...;").
 bool IsActionItem(const SentenceScope& s, const Chapeau& chapeau) {
   if (!chapeau.bare) return false;
   if (s.end - s.begin < 4 || !EndsLikeClause(s)) return false;

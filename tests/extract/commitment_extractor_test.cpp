@@ -3,12 +3,15 @@
 #include <algorithm>
 
 #include "extract/commitment_extractor.h"
+#include "extract/commitment_roles.h"
 #include "extract/corpus_reference.h"
 #include "extract/document_extractor.h"
 #include "support/test_paths.h"
 
 using namespace nt;
 using namespace nt::extract;
+using nt::test::Sorted;
+using nt::test::WithRole;
 
 namespace {
 
@@ -27,19 +30,6 @@ DocumentExtraction Extract(std::vector<std::string> paragraphs, std::string titl
   return std::move(*result);
 }
 
-std::vector<int> WithRole(const ExtractedCommitment& c, ActorRole role) {
-  std::vector<int> out;
-  for (const ExtractedActorRef& a : c.actors) {
-    if (a.role == role) out.push_back(a.actor_index);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<int> Sorted(std::vector<int> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
 
 std::string Cue(std::string_view text) {
   std::vector<Token> tokens = Tokenize(text);

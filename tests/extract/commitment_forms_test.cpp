@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "extract/commitment_roles.h"
 #include "extract/corpus_reference.h"
 #include "extract/document_extractor.h"
 #include "importers/registry.h"
@@ -18,6 +19,8 @@
 
 using namespace nt;
 using namespace nt::extract;
+using nt::test::Sorted;
+using nt::test::WithRole;
 
 namespace {
 
@@ -58,19 +61,6 @@ const ExtractedCommitment* Find(const Extracted& e, std::string_view fragment) {
   return nullptr;
 }
 
-std::vector<int> WithRole(const ExtractedCommitment& c, ActorRole role) {
-  std::vector<int> out;
-  for (const ExtractedActorRef& a : c.actors) {
-    if (a.role == role) out.push_back(a.actor_index);
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<int> Sorted(std::vector<int> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
 
 std::vector<int> Actors(std::initializer_list<std::string_view> names) {
   std::vector<int> out;
@@ -80,22 +70,6 @@ std::vector<int> Actors(std::initializer_list<std::string_view> names) {
 }
 
 }  // namespace
-
-TEST_CASE("CommitmentForms: dump", "[extract][.dump]") {
-  for (const char* name :
-       {"nominal-australia-singapore-statement.md", "nominal-eu-india-press-release.txt",
-        "list-japan-uk-statement.md", "list-korea-us-statement.txt",
-        "resolution-general-assembly.txt", "mou-mic-ria-participants.txt",
-        "mou-csa-ncsc-together.txt", "future-facts-germany-japan.md",
-        "list-france-japan-letter-of-intent.md", "list-germany-japan-letter-of-intent.txt"}) {
-    Extracted e = ExtractFixture(name);
-    std::string labels;
-    for (const ImportedParagraph& p : e.document.paragraphs) {
-      labels += "  <" + p.label + "> " + p.text.substr(0, 50) + "\n";
-    }
-    WARN(name << "\n" << labels << Describe(e));
-  }
-}
 
 TEST_CASE("CommitmentForms: nominal commitments are pledges of their subject", "[extract]") {
   Extracted e = ExtractFixture("nominal-australia-singapore-statement.md");
@@ -249,7 +223,8 @@ TEST_CASE("CommitmentForms: the Participants are the actors the document defines
   Extracted e = ExtractFixture("mou-mic-ria-participants.txt");
   INFO(Describe(e));
   const std::vector<int> defined =
-      Actors({"Ministry of Internal Affairs and Communications", "Estonian Information System Authority"});
+      Actors({"Ministry of Internal Affairs and Communications",
+              "Estonian Information System Authority"});
   CHECK(Sorted(e.extraction.parties) == defined);
   const ExtractedCommitment* exchange = Find(e, "will exchange information");
   REQUIRE(exchange);
