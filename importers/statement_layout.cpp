@@ -536,6 +536,12 @@ constexpr std::size_t kMaxHeadBlocks = 15;
 // Longer blocks, and labelled ones, are the text.
 constexpr std::size_t kMaxHeadWords = 30;
 
+bool EndsWithClauseComma(std::string_view text) {
+  std::string_view trimmed = TrimView(text);
+  return trimmed.ends_with(',') || trimmed.ends_with(';') || trimmed.ends_with("\uFF0C") ||
+         trimmed.ends_with("\uFF1B");
+}
+
 std::string BlockText(const StatementBlock& block) {
   std::string text;
   for (const std::string& line : block.lines) text = JoinText(text, line);
@@ -593,8 +599,11 @@ HeadLines ReadHead(const std::vector<StatementBlock>& blocks, std::size_t from) 
       break;
     }
     // A sentence ends the head: it and what follows are the text, never furniture or a title.
-    if (block.kind != BlockKind::kHeading && EndsWithTerminalPunctuation(text) &&
-        WordCount(text) > 3 && !IsDateBlock(block)) {
+    // So does a clause that ends in a comma or a semicolon (a resolution's "The General
+    // Assembly," and its preamble, an item of a list): no title or page line ends so.
+    if (block.kind != BlockKind::kHeading && !IsDateBlock(block) &&
+        ((EndsWithTerminalPunctuation(text) && WordCount(text) > 3) ||
+         EndsWithClauseComma(text))) {
       break;
     }
     bool release_type = block.lines.size() == 1 && ParseReleaseType(block.lines.front());

@@ -163,3 +163,26 @@ TEST_CASE("Document head: a sentence ends the head, so it is neither furniture n
   CHECK_FALSE(document.paragraphs[0].is_boilerplate);
   CHECK(document.paragraphs[0].text == "Japan and the United States will cooperate.");
 }
+
+TEST_CASE("Document head: a clause ending in a comma or a semicolon is the text, not the head "
+          "(a decision's preamble, a list's items)", "[importers]") {
+  ImportedDocument decision = ReadHeadFixture("council_decision_preamble.txt");
+  CHECK(decision.title == "Decision adopted by the Ministerial Council at its fourth meeting");
+  for (std::string_view start : {"The Ministerial Council,", "Recalling its declarations",
+                                 "Concerned that malicious activity", "Welcoming the report"}) {
+    INFO(start);
+    auto found = std::find_if(decision.paragraphs.begin(), decision.paragraphs.end(),
+                              [&](const ImportedParagraph& p) { return p.text.starts_with(start); });
+    REQUIRE(found != decision.paragraphs.end());
+    CHECK_FALSE(found->is_boilerplate);  // it was furniture of a head that ran on
+  }
+  ImportedDocument list = ReadHeadFixture("title_then_list_items.txt");
+  CHECK(list.title == "Shared Principles on Secure Connectivity");
+  auto item = std::find_if(list.paragraphs.begin(), list.paragraphs.end(),
+                           [](const ImportedParagraph& p) {
+                             return p.text.starts_with("open standards for the next generation");
+                           });
+  REQUIRE(item != list.paragraphs.end());
+  CHECK_FALSE(item->is_boilerplate);
+}
+
