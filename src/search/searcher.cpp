@@ -24,6 +24,10 @@
 namespace nt::search {
 namespace {
 
+// Totals up to this many matches are counted exactly (get_mset's check_at_least).
+constexpr int kExactTotalsUpTo = 1000;
+
+
 constexpr const char* kHighlightStart = "\x02";
 constexpr const char* kHighlightEnd = "\x03";
 
@@ -418,8 +422,13 @@ struct Searcher::Impl {
     } else if (request.sort == SortOrder::kDateOldestFirst) {
       enquire.set_sort_by_value_then_relevance(kSlotDate, false);
     }
+    // Xapian stops counting once it knows the page; asking it to look at this many matches
+    // makes every total up to that many exact (and wider totals tighter) for a small cost.
+    const auto check_at_least = static_cast<Xapian::doccount>(
+        std::max(kExactTotalsUpTo, request.offset + request.limit));
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                         static_cast<Xapian::doccount>(request.limit));
+                                         static_cast<Xapian::doccount>(request.limit),
+                                         check_at_least);
     SearchResults results;
     results.offset = request.offset;
     results.total_estimate = mset.get_matches_estimated();

@@ -240,3 +240,25 @@ TEST_CASE(
   CHECK(after.exit_code == 0);
   CHECK_THAT(after.out, Catch::Contains("Lighthouses"));
 }
+
+TEST_CASE("CLI search: small totals are exact, and a page past the end says how many there are",
+          "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  // Every match, to count them.
+  auto all = f.Json({"search", "actor:US type:pledge", "--limit", "1000", "--json"});
+  const std::size_t total = all["hits"].size();
+  REQUIRE(total > 2);
+  CliRun one = f.Run({"search", "actor:US type:pledge", "--limit", "1"});
+  REQUIRE(one.exit_code == 0);
+  // Not "About 2": the total of a one-hit page is the real one.
+  CHECK_THAT(one.out, Catch::StartsWith(std::to_string(total) + " matches; showing 1-1."));
+  auto page = f.Json({"search", "actor:US type:pledge", "--limit", "1", "--json"});
+  CHECK(page["total_estimate"] == total);
+  CliRun past = f.Run({"search", "actor:US type:pledge", "--offset", "500"});
+  CHECK(past.exit_code == 0);
+  CHECK_THAT(past.out, Catch::Contains("No more results: " + std::to_string(total) +
+                                       " matches in all, and --offset 500 is past them."));
+  CHECK_THAT(f.Run({"search", "quokkas"}).out, Catch::Contains("No matches for 'quokkas'."));
+}
+

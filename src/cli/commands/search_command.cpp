@@ -25,14 +25,26 @@ struct SearchArguments {
   bool watch = false;
 };
 
+// "18 matches", or, when Xapian's bounds differ, "About 580000 matches (between 500000 and
+// 650000)": the estimate alone hid how uncertain it was.
+std::string TotalText(const SearchResults& results) {
+  const long long total = results.total_estimate;
+  std::string text = std::to_string(total) + (total == 1 ? " match" : " matches");
+  if (results.total_lower_bound == results.total_upper_bound) return text;
+  return "About " + text + " (between " + std::to_string(results.total_lower_bound) + " and " +
+         std::to_string(results.total_upper_bound) + ")";
+}
+
 void PrintResults(const SearchResults& results, const SearchRequest& request) {
   const bool exact = results.total_lower_bound == results.total_upper_bound;
-  if (results.hits.empty()) {
+  if (results.hits.empty() && results.total_upper_bound > 0 && results.offset > 0) {
+    // A page past the end: the query matched, there is just nothing more to show.
+    std::printf("No more results: %s in all, and --offset %d is past them.\n",
+                TotalText(results).c_str(), results.offset);
+  } else if (results.hits.empty()) {
     std::printf("No matches for %s.\n", Quoted(request.query).c_str());
   } else {
-    std::printf("%s%lld match%s; showing %d-%d.\n\n", exact ? "" : "About ",
-                static_cast<long long>(results.total_estimate),
-                results.total_estimate == 1 ? "" : "es", results.offset + 1,
+    std::printf("%s; showing %d-%d.\n\n", TotalText(results).c_str(), results.offset + 1,
                 results.offset + static_cast<int>(results.hits.size()));
   }
   const bool ansi = UseAnsiHighlight();
