@@ -210,14 +210,21 @@ Result<std::vector<Precedent>> FindPrecedents(Searcher& searcher, std::string_vi
                              [](const DiffWord& w) { return w.op == DiffOp::kSame; });
     found.push_back({std::move(hit), std::move(match), exact});
   }
-  std::stable_sort(found.begin(), found.end(), [](const Precedent& a, const Precedent& b) {
+  auto in_date_order = [](const Precedent& a, const Precedent& b) {
     if (a.hit.date != b.hit.date) return a.hit.date < b.hit.date;
     if (a.hit.document_id != b.hit.document_id) return a.hit.document_id < b.hit.document_id;
     return a.hit.paragraph_id < b.hit.paragraph_id;
-  });
+  };
+  // The limit keeps the closest uses (a low threshold must not crowd out the exact one with
+  // older, looser ones); those are then shown oldest first.
   if (static_cast<int>(found.size()) > options.limit) {
-    found.resize(static_cast<std::size_t>(options.limit));
+    std::stable_sort(found.begin(), found.end(), [&](const Precedent& a, const Precedent& b) {
+      if (a.match.similarity != b.match.similarity) return a.match.similarity > b.match.similarity;
+      return in_date_order(a, b);
+    });
+    found.resize(static_cast<std::size_t>(std::max(options.limit, 0)));
   }
+  std::stable_sort(found.begin(), found.end(), in_date_order);
   return found;
 }
 

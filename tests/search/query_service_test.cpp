@@ -286,6 +286,34 @@ TEST_CASE("QueryService: precedents are ordered by date", "[search]") {
   CHECK((*found)[0].hit.date == "2015-05-30");
 }
 
+TEST_CASE("QueryService: a low threshold with a limit keeps the closest precedents, not the oldest",
+          "[search]") {
+  SearchFixture f;
+  f.ImportCorpus();
+  test::TempDir extra;
+  // Older documents that share a few words with the wording, and a later exact use of it.
+  std::vector<std::filesystem::path> files;
+  for (int year = 2001; year <= 2006; ++year) {
+    files.push_back(extra.Write(
+        "old-" + std::to_string(year) + ".md",
+        "# Statement " + std::to_string(year) + "\n\nTokyo, May 30, " + std::to_string(year) +
+            "\n\n1. The two governments discussed an open market and secure supply chains.\n"));
+  }
+  files.push_back(extra.Write("exact.md",
+                              "# Joint Statement 2019\n\nTokyo, March 1, 2019\n\n"
+                              "1. Both sides affirmed an accessible, open, interoperable, reliable "
+                              "and secure cyberspace.\n"));
+  f.Import(files);
+  const std::string wording = "an accessible, open, interoperable, reliable and secure cyberspace";
+  auto found = f.queries->Precedents(wording, {.min_similarity = 0.05, .limit = 2});
+  REQUIRE(found);
+  REQUIRE(found->size() == 2);
+  // The exact use is kept, though six older loose ones pass the low threshold too.
+  CHECK(std::any_of(found->begin(), found->end(), [](const Precedent& p) { return p.exact; }));
+  for (const Precedent& p : *found) CHECK(p.match.similarity > 0.3);
+  CHECK(search::DateKey((*found)[0].hit.date) <= search::DateKey((*found)[1].hit.date));
+}
+
 TEST_CASE("QueryService: facets are exact up to the sample size, and say when they are not",
           "[search]") {
   SearchFixture f;
