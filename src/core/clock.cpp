@@ -48,8 +48,15 @@ bool IsIsoDate(std::string_view text) {
   }
   if (text.size() == 10) {
     if (text[7] != '-' || !Digits(text.substr(8, 2))) return false;
-    int day = (text[8] - '0') * 10 + (text[9] - '0');
-    if (day < 1 || day > 31) return false;
+    const int year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 +
+                     (text[3] - '0');
+    const int month = (text[5] - '0') * 10 + (text[6] - '0');
+    const int day = (text[8] - '0') * 10 + (text[9] - '0');
+    // The days the month has: 2018-02-30 and 2019-04-31 are not dates.
+    constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int days = month == 2 && leap ? 29 : kDays[month - 1];
+    if (day < 1 || day > days) return false;
   }
   return true;
 }

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -192,3 +193,32 @@ TEST_CASE("CLI: link add, list and remove with inverse labels", "[cli]") {
   // Extraction's norm links are listed too.
   CHECK_FALSE(library.Json({"link", "list", "--origin", "extracted", "--json"}).empty());
 }
+
+TEST_CASE("CLI: impossible dates are refused in one sentence naming what they were for",
+          "[cli]") {
+  Library f;
+  f.ImportCorpus();
+  struct Case {
+    std::vector<std::string> args;
+    std::string names;
+  };
+  const std::vector<Case> cases = {
+      {{"followup", "add", "--title", "x", "--commitment", "1", "--due", "2018-02-30"},
+       "due date '2018-02-30'"},
+      {{"followup", "add", "--title", "x", "--commitment", "1", "--date", "2019-04-31"},
+       "date '2019-04-31'"},
+      {{"graph", "overdue", "--today", "2018-13-01"}, "(--today) '2018-13-01'"},
+      {{"graph", "overdue", "--today", "2018-02-29"}, "(--today) '2018-02-29'"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.args[0] + " " + c.args[1] + " " + c.args.back());
+    CliRun run = f.Run(c.args);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Catch::Contains(c.names) && Catch::Contains("YYYY-MM-DD"));
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);  // one sentence, one line
+  }
+  // Nothing was stored, and a real leap day is fine.
+  CHECK(f.Json({"followup", "list", "--json"}).empty());
+  CHECK(f.Run({"graph", "overdue", "--today", "2020-02-29"}).exit_code == 0);
+}
+

@@ -16,4 +16,13 @@ TEST_CASE("Clock: timestamps are ISO 8601 UTC and dates validate", "[core]") {
   CHECK_FALSE(IsIsoDate("2017-13-01"));
   CHECK_FALSE(IsIsoDate("July 24, 2017"));
   CHECK_FALSE(IsIsoDate("2017-7-24"));
+  // Days the month does not have, with the leap years right.
+  CHECK_FALSE(IsIsoDate("2018-02-30"));
+  CHECK_FALSE(IsIsoDate("2018-02-29"));
+  CHECK(IsIsoDate("2016-02-29"));
+  CHECK(IsIsoDate("2000-02-29"));
+  CHECK_FALSE(IsIsoDate("1900-02-29"));
+  CHECK_FALSE(IsIsoDate("2019-04-31"));
+  CHECK(IsIsoDate("2019-12-31"));
+  CHECK_FALSE(IsIsoDate("2019-00-10"));
 }

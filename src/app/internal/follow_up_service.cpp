@@ -16,7 +16,7 @@ namespace {
 Status CheckDate(const std::string& date, std::string_view what) {
   if (date.empty() || IsIsoDate(date)) return {};
   return Fail(ErrorCode::kUsage, "The " + std::string(what) + " " + Quoted(date) +
-                                     " is not a date: write it as YYYY-MM-DD.");
+                                     " is not a date: write a real day as YYYY-MM-DD.");
 }
 
 }  // namespace

@@ -61,6 +61,10 @@ Result<std::vector<graph::OpenCommitment>> GraphService::OpenCommitments(std::st
 
 Result<std::vector<graph::OverdueFollowUp>> GraphService::Overdue(std::string today) {
   if (today.empty()) today = UtcDateToday();
+  if (today.size() != 10 || !IsIsoDate(today)) {
+    return Fail(ErrorCode::kUsage, "The day to compare with (--today) " + Quoted(today) +
+                                       " is not a date: write a real day as YYYY-MM-DD.");
+  }
   auto g = Graph();
   if (!g) return Fail(g.error());
   return (*g)->Overdue(today);
