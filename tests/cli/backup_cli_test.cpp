@@ -91,6 +91,16 @@ TEST_CASE("backup: an existing file is replaced only with --force", "[cli][backu
   CHECK(itself.exit_code == 1);
 }
 
+TEST_CASE("backup: into a folder that does not exist names that folder", "[cli][backup]") {
+  Library f;
+  const auto missing = f.dir / "no-such-folder" / "deeper";
+  CliRun run = f.Run({"backup", (missing / "library.sqlite3").string()});
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Catch::Contains("no-such-folder") && Catch::Contains("does not exist"));
+  CHECK_THAT(run.err, !Catch::Contains(".partial"));  // not the staging file
+  CHECK_FALSE(std::filesystem::exists(f.dir / "no-such-folder"));
+}
+
 TEST_CASE("backup: consistent while another connection holds a write transaction",
           "[cli][backup]") {
   Library f;

@@ -73,6 +73,13 @@ Status BackupLibrary(Library& library, const std::filesystem::path& destination,
                 "The backup cannot replace the library it copies; choose "
                 "another file.");
   }
+  // Named here, not through the staging file an open of a missing folder would fail on.
+  if (const auto folder = destination.parent_path();
+      !folder.empty() && !std::filesystem::is_directory(folder, ec)) {
+    return Fail(ErrorCode::kIo, "The folder " + Name(folder) +
+                                    " does not exist; create it, or choose another place for the "
+                                    "backup.");
+  }
   const auto partial = Beside(destination, ".partial");
   std::filesystem::remove(partial, ec);
   if (Status copied = store::BackupDatabase(library.database(), partial); !copied) {
