@@ -465,4 +465,10 @@ Result<RestoreReport> Workspace::Restore(const Home& home, const std::filesystem
   return RestoreLibrary(home, backup, **reference);
 }
 
+Result<RestoreReport> Workspace::UndoRestore(const Home& home) {
+  auto reference = ReferenceData::Shipped();
+  if (!reference) return Fail(reference.error());
+  return app::UndoRestore(home, **reference);
+}
+
 }  // namespace nt::app

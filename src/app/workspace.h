@@ -181,6 +181,10 @@ class Workspace {
   // library must not be open elsewhere, kLocked otherwise) and rebuilds its index.
   [[nodiscard]] static Result<RestoreReport> Restore(const Home& home,
                                                      const std::filesystem::path& backup);
+  // Puts back the library the last restore replaced (kept as "<file>.before-restore-<time>");
+  // the current one is kept the same way, so an undo can be undone. Errors: kUsage when no
+  // restore replaced anything; as Restore.
+  [[nodiscard]] static Result<RestoreReport> UndoRestore(const Home& home);
 
  private:
   struct State;

@@ -37,7 +37,9 @@ struct Library : test::CliLibrary {
     CHECK(std::count(restore.err.begin(), restore.err.end(), '\n') == 1);
     CHECK(RawInt(db, "SELECT count(*) FROM documents") == documents);
     CHECK_FALSE(std::filesystem::exists(db + ".restoring"));
-    CHECK_FALSE(std::filesystem::exists(db + ".before-restore"));
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+      CHECK_THAT(entry.path().filename().string(), !Catch::Contains(".before-restore"));
+    }
   }
 };
 
@@ -73,7 +75,44 @@ TEST_CASE("backup/restore: follow-up history survives the round trip", "[cli][ba
   CHECK(f.Run({"check"}).exit_code == 0);
   CHECK_THAT(f.Run({"search", "botnets"}).out, Catch::Contains("Joint Statement"));
   // The replaced library is kept.
-  CHECK(RawInt(f.db + ".before-restore", "SELECT count(*) FROM documents") == 1);
+  const std::string kept = restored["previous"].get<std::string>();
+  CHECK_THAT(kept, Catch::Contains(".before-restore-"));
+  CHECK(RawInt(kept, "SELECT count(*) FROM documents") == 1);
+}
+
+TEST_CASE("restore: every replaced library is kept, and --undo puts the last one back",
+          "[cli][backup]") {
+  Library f;
+  f.Ok({"backup", f.backup});  // two documents, no follow-up
+  f.Ok({"followup", "add", "--title", "Join AIS", "--commitment", "1"});
+  auto first = f.Json({"restore", f.backup, "--json"});
+  const std::string kept_first = first["previous"].get<std::string>();
+  CHECK(RawInt(kept_first, "SELECT count(*) FROM follow_ups") == 1);
+  CHECK(f.Json({"followup", "list", "--json"}).empty());
+  // A second restore keeps the first's copy: the follow-up is still in it.
+  CliRun second = f.Run({"restore", f.backup});
+  REQUIRE(second.exit_code == 0);
+  CHECK_THAT(second.out, Catch::Contains("'normtrack restore --undo' puts it back"));
+  CHECK(std::filesystem::exists(kept_first));
+  CHECK(RawInt(kept_first, "SELECT count(*) FROM follow_ups") == 1);
+  // Undo puts back what the second restore replaced (no follow-up either) and keeps the
+  // current library as a copy of its own; the first copy, with the follow-up, restores too.
+  auto undone = f.Json({"restore", "--undo", "--json"});
+  CHECK_THAT(undone["previous"].get<std::string>(), Catch::Contains(".before-restore-"));
+  CHECK(f.Json({"followup", "list", "--json"}).empty());
+  CHECK(f.Run({"restore", kept_first}).exit_code == 0);
+  CHECK(f.Json({"followup", "list", "--json"}).size() == 1);  // the follow-up is back
+  CHECK(f.Run({"check"}).exit_code == 0);
+}
+
+TEST_CASE("restore --undo without an earlier restore says there is nothing to undo",
+          "[cli][backup]") {
+  Library f;
+  CliRun undo = f.Run({"restore", "--undo"});
+  CHECK(undo.exit_code == 1);
+  CHECK_THAT(undo.err, Catch::Contains("nothing to undo"));
+  CHECK(f.Run({"restore"}).exit_code == 1);
+  CHECK(f.Run({"restore", f.backup, "--undo"}).exit_code == 1);
 }
 
 TEST_CASE("backup: an existing file is replaced only with --force", "[cli][backup]") {

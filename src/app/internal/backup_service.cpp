@@ -1,8 +1,11 @@
 #include "app/internal/backup_service.h"
 
+#include <algorithm>
+
 #include <system_error>
 
 #include "app/internal/index_upkeep.h"
+#include "core/clock.h"
 #include "core/platform.h"
 #include "store/backup.h"
 #include "store/integrity.h"
@@ -10,6 +13,9 @@
 
 namespace nt::app {
 namespace {
+
+constexpr std::string_view kPreRestoreSuffix = ".before-restore";
+
 
 std::string Name(const std::filesystem::path& path) { return Quoted(platform::PathToUtf8(path)); }
 
@@ -59,6 +65,21 @@ Result<int> Stage(const std::filesystem::path& backup, const std::filesystem::pa
   return (*database)->schema_version();
 }  // closing the last connection folds the staging file's -wal into it
 
+// "<file>.before-restore-20261204T024800Z" (-2, -3 ... when one exists already).
+std::filesystem::path NewPreRestorePath(const std::filesystem::path& database) {
+  std::string stamp;
+  for (char c : UtcTimestampNow()) {
+    if (c != '-' && c != ':') stamp += c;
+  }
+  std::filesystem::path path = Beside(database, std::string(kPreRestoreSuffix) + "-" + stamp);
+  std::error_code ec;
+  for (int n = 2; std::filesystem::exists(path, ec); ++n) {
+    path = Beside(database,
+                  std::string(kPreRestoreSuffix) + "-" + stamp + "-" + std::to_string(n));
+  }
+  return path;
+}
+
 }  // namespace
 
 Status BackupLibrary(Library& library, const std::filesystem::path& destination, bool overwrite) {
@@ -94,6 +115,31 @@ Status BackupLibrary(Library& library, const std::filesystem::path& destination,
   return {};
 }
 
+std::vector<std::filesystem::path> PreRestoreCopies(const Home& home) {
+  std::vector<std::filesystem::path> copies;
+  const std::string prefix = home.database.filename().string() + std::string(kPreRestoreSuffix);
+  std::error_code ec;
+  const auto folder = home.database.has_parent_path() ? home.database.parent_path()
+                                                      : std::filesystem::path(".");
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    // <file>.before-restore-<timestamp>, and the single <file>.before-restore of older versions.
+    if (name == prefix || name.starts_with(prefix + "-")) copies.push_back(entry.path());
+  }
+  // The timestamps sort as text; the old unstamped copy is the oldest.
+  std::sort(copies.begin(), copies.end());
+  return copies;
+}
+
+Result<RestoreReport> UndoRestore(const Home& home, const ReferenceData& reference) {
+  const auto copies = PreRestoreCopies(home);
+  if (copies.empty()) {
+    return Fail(ErrorCode::kUsage, "There is no library that a restore replaced beside " +
+                                          Name(home.database) + ", so there is nothing to undo.");
+  }
+  return RestoreLibrary(home, copies.back(), reference);
+}
+
 Result<RestoreReport> RestoreLibrary(const Home& home, const std::filesystem::path& backup,
                                      const ReferenceData& reference) {
   RestoreReport report;
@@ -121,9 +167,10 @@ Result<RestoreReport> RestoreLibrary(const Home& home, const std::filesystem::pa
       std::filesystem::remove(staging, ec);
       return Fail(released.error());
     }
-    // Keep what is replaced: a hard link costs nothing; a copy where links are not supported.
-    report.previous = Beside(home.database, ".before-restore");
-    std::filesystem::remove(report.previous, ec);
+    // Keep what is replaced, beside every earlier one (a second restore must not destroy the
+    // only copy of what the first replaced): a hard link costs nothing; a copy where links are
+    // not supported.
+    report.previous = NewPreRestorePath(home.database);
     std::filesystem::create_hard_link(home.database, report.previous, ec);
     if (ec) std::filesystem::copy_file(home.database, report.previous, ec);
     if (ec) report.previous.clear();

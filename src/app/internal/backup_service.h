@@ -9,7 +9,9 @@
 //     older one is migrated, a newer, foreign, damaged or random file is refused in one
 //     sentence and the current library is left as it was.
 //  3. Restore replaces the library atomically (the checked copy is renamed over it); the
-//     library it replaced is kept beside it as "<file>.before-restore"; the search index is
+//     library it replaced is kept beside it as "<file>.before-restore-<UTC time>", beside
+//     every copy earlier restores kept (none is ever overwritten); UndoRestore restores the
+//     newest of them (keeping the current library the same way); the search index is
 //     rebuilt from the restored database.
 //  4. Everything in the database survives the round trip, follow-up history included: the
 //     backup is a page-for-page copy.
@@ -17,10 +19,11 @@
 // program still writes would lose its writes.
 
 #include <filesystem>
+#include <vector>
 
+#include "app/health_report.h"
 #include "app/home.h"
 #include "app/internal/library.h"
-#include "app/health_report.h"
 #include "app/internal/reference_data.h"
 #include "core/error.h"
 
@@ -35,5 +38,10 @@ namespace nt::app {
 [[nodiscard]] Result<RestoreReport> RestoreLibrary(const Home& home,
                                                    const std::filesystem::path& backup,
                                                    const ReferenceData& reference);
+// The copies restores kept beside the library at `home`, oldest first.
+std::vector<std::filesystem::path> PreRestoreCopies(const Home& home);
+// Puts back the library the last restore replaced. Errors: kUsage when there is none; as
+// RestoreLibrary.
+[[nodiscard]] Result<RestoreReport> UndoRestore(const Home& home, const ReferenceData& reference);
 
 }  // namespace nt::app

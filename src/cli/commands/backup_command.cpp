@@ -16,6 +16,7 @@ struct BackupArguments {
 
 struct RestoreArguments {
   std::string file;
+  bool undo = false;
   bool json = false;
 };
 
@@ -43,13 +44,21 @@ void AddRestoreCommand(CLI::App& app, CliContext& context) {
   CLI::App* command = app.add_subcommand(
       "restore",
       "Replace the library with the backup FILE (the old one is kept beside it as "
-      ".before-restore) and rebuild the search index");
-  command->add_option("FILE", arguments->file, "A backup written by 'normtrack backup'")
-      ->required();
+      ".before-restore-<time>) and rebuild the search index; --undo puts the replaced one back");
+  CLI::Option* file =
+      command->add_option("FILE", arguments->file, "A backup written by 'normtrack backup'");
+  command
+      ->add_flag("--undo", arguments->undo,
+                 "Put back the library the last restore replaced (the current one is kept)")
+      ->excludes(file);
   command->add_flag("--json", arguments->json, "Print the report as JSON");
   command->callback([&context, arguments] {
-    auto report =
-        app::Workspace::Restore(context.ResolveHome(), platform::PathFromUtf8(arguments->file));
+    if (!arguments->undo && arguments->file.empty()) {
+      return context.Report(Error{ErrorCode::kUsage, "restore needs a backup FILE, or --undo."});
+    }
+    auto report = arguments->undo ? app::Workspace::UndoRestore(context.ResolveHome())
+                                  : app::Workspace::Restore(context.ResolveHome(),
+                                                            platform::PathFromUtf8(arguments->file));
     if (!report) return context.Report(report.error());
     const std::string previous = platform::PathToUtf8(report->previous);
     if (arguments->json) {
@@ -61,13 +70,18 @@ void AddRestoreCommand(CLI::App& app, CliContext& context) {
       return;
     }
     std::printf("Restored %d document%s from %s", report->documents,
-                report->documents == 1 ? "" : "s", arguments->file.c_str());
+                report->documents == 1 ? "" : "s",
+                arguments->undo ? "the library the last restore replaced"
+                                : arguments->file.c_str());
     if (report->backup_schema_version != report->schema_version) {
       std::printf(" (upgraded from schema %d to %d)", report->backup_schema_version,
                   report->schema_version);
     }
     std::printf("; the search index was rebuilt (%d documents).\n", report->indexed);
-    if (!previous.empty()) std::printf("The replaced library is kept as %s.\n", previous.c_str());
+    if (!previous.empty()) {
+      std::printf("The replaced library is kept as %s; 'normtrack restore --undo' puts it back.\n",
+                  previous.c_str());
+    }
   });
 }
 
