@@ -75,8 +75,10 @@ Result<ReadDocument> Registry::Read(const SourceFile& file) const {
   }
   const Importer* importer = Choose(file);
   if (!importer) {
-    return Fail(ErrorCode::kUnsupported, "File " + Quoted(file.DisplayName()) +
-                                             " is not in a format NormTrack can import.");
+    return Fail(ErrorCode::kUnsupported,
+                "File " + Quoted(file.DisplayName()) +
+                    " is not in a format NormTrack can import (it reads Markdown, plain text, "
+                    "HTML, PDF and Akoma Ntoso XML).");
   }
   auto document = importer->Read(file);
   if (!document) return Fail(document.error());

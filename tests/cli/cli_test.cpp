@@ -214,6 +214,26 @@ TEST_CASE("CLI: an import that fails halfway leaves the library as it was", "[cl
   CHECK(bad_fault.exit_code == 1);
 }
 
+TEST_CASE("CLI: a missing path or a URL does not stop an import: the others are imported",
+          "[cli]") {
+  Fixture f;
+  const std::string missing = (f.dir / "no-such-statement.md").string();
+  CliRun run = f.Run({"import", missing, "https://www.mofa.go.jp/press/release.html",
+                      test::JointStatementPath().string()});
+  CHECK(run.exit_code == 2);  // some files failed
+  CHECK_THAT(run.out, Catch::Contains("Imported 1, revised 0, unchanged 0, failed 2."));
+  CHECK_THAT(run.err, Catch::Contains("There is no file or folder") &&
+                          Catch::Contains("no-such-statement.md"));
+  CHECK_THAT(run.err, Catch::Contains("save the page in your browser and import the saved file"));
+  CHECK(f.Json({"docs", "--json"}).size() == 1);
+  // A file NormTrack cannot read says which formats it does read.
+  test::TempDir inputs;
+  const auto sheet = inputs.Write("budget.xlsx", std::string("PK\3\4 not a document", 20));
+  CliRun unsupported = f.Run({"import", sheet.string()});
+  CHECK(unsupported.exit_code == 2);
+  CHECK_THAT(unsupported.err, Catch::Contains("Markdown, plain text, HTML, PDF and Akoma Ntoso"));
+}
+
 TEST_CASE("CLI: a folder with bad files imports the rest and reports each failure", "[cli]") {
   Fixture f;
   test::TempDir inputs;

@@ -115,10 +115,8 @@ Result<std::vector<std::filesystem::path>> ImportService::CollectFiles(
   for (const auto& path : paths) {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
-    if (!std::filesystem::exists(status)) {
-      return Fail(ErrorCode::kNotFound,
-                  "There is no file or folder " + Quoted(platform::PathToUtf8(path)) + ".");
-    }
+    // A path that does not exist (or a URL) is listed as given: ImportFile reports it as that
+    // file's failure, and the other paths are imported (invariant 2).
     if (!std::filesystem::is_directory(status)) {
       files.push_back(path);
       continue;
@@ -152,6 +150,16 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
     return result;
   };
 
+  const std::string name = platform::PathToUtf8(path);
+  if (name.starts_with("http://") || name.starts_with("https://") || name.starts_with("ftp://")) {
+    return fail(Error{ErrorCode::kUsage, "NormTrack does not fetch " + Quoted(name) +
+                                             ": save the page in your browser and import the "
+                                             "saved file."});
+  }
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return fail(Error{ErrorCode::kNotFound, "There is no file or folder " + Quoted(name) + "."});
+  }
   auto read = registry_.ReadFile(path);
   if (!read) return fail(read.error());
   result.title = read->document.title;

@@ -45,8 +45,9 @@ class ImportService {
       : library_(library), registry_(registry), reference_(reference) {}
 
   // The files an import of `paths` would read: files as given, folders walked recursively
-  // (hidden entries skipped, only document extensions), in a stable sorted order.
-  // Errors: kNotFound for a path that does not exist.
+  // (hidden entries skipped, only document extensions), in a stable sorted order. A path that
+  // does not exist is listed as given (its import fails alone). Errors: kIo for a folder that
+  // cannot be read.
   [[nodiscard]] Result<std::vector<std::filesystem::path>> CollectFiles(
       const std::vector<std::filesystem::path>& paths) const;
 
