@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/cli_context.h"
+#include "cli/parse_errors.h"
 #include "core/fault.h"
 
 namespace {
@@ -46,11 +47,19 @@ int main(int argc, char** argv) {
     context.Report(armed.error());
     return context.exit_code;
   }
+  // A mistyped command is named, with the closest one, before CLI11 would only say that a
+  // command is required.
+  if (auto unknown = nt::cli::UnknownCommandMessage(app, argc, argv)) {
+    std::fprintf(stderr, "%s\n", unknown->c_str());
+    return nt::cli::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    int code = app.exit(error);
-    return code == 0 ? nt::cli::kExitOk : nt::cli::kExitUsage;
+    // --help and --version print what was asked and succeed; the rest is one sentence.
+    if (error.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(error);
+    std::fprintf(stderr, "%s\n", nt::cli::ParseErrorMessage(error).c_str());
+    return nt::cli::kExitUsage;
   }
   std::fflush(stdout);
   return context.exit_code;

@@ -1,6 +1,7 @@
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "support/cli_library.h"
@@ -399,3 +400,36 @@ TEST_CASE("CLI: dialogues shows the round with its dates, place and document, sh
   nlohmann::json view = f.Json({"show", "Joint Statement", "--json"});
   CHECK(view["round"]["number"] == 5);
 }
+
+TEST_CASE("CLI: a mistyped command is named with the closest one, and every parse error is one "
+          "sentence naming the option", "[cli]") {
+  Fixture f;
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {{"serach", "botnets"}, "normtrack: 'serach' is not a command; did you mean 'search'?"},
+      {{"followup", "ad"}, "normtrack: 'ad' is not a 'followup' command; did you mean 'add'?"},
+      {{"graph", "opne"}, "normtrack: 'opne' is not a 'graph' command; did you mean 'open'?"},
+      {{"zzzzqq"}, "normtrack: 'zzzzqq' is not a command (the commands are: init, import"},
+      {{"search", "x", "--limit", "abc"}, "normtrack: --limit takes a number, not 'abc'."},
+      {{"followup", "add", "--title", "x", "--commitment", "11,12"},
+       "normtrack: '11,12' is not a value --commitment takes"},
+      {{"docs", "--bogus"}, "normtrack: --bogus is not an option or argument here"},
+      {{"graph"}, "normtrack: a command is needed here"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.args[0]);
+    CliRun run = f.Run(c.args);
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.err, Catch::StartsWith(c.says));
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);  // one line, no CLI11 footer
+  }
+  // Help and version still print and succeed.
+  CHECK(f.Run({"--version"}).exit_code == 0);
+  CliRun help = f.Run({"search", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK_THAT(help.out, Catch::Contains("--limit"));
+}
+
