@@ -33,7 +33,9 @@ void PrintOpenCommitments(const std::vector<OpenCommitment>& open) {
                 c.follow_ups.empty() ? "  (no follow-up)" : "  (follow-ups not done)");
     std::printf("%s\n", Wrapped(c.text, 7).c_str());
   }
-  std::printf("%zu open commitment%s.\n", open.size(), open.size() == 1 ? "" : "s");
+  std::printf("%zu open commitment%s (recognitions and welcomes promise nothing, so they are "
+              "never open).\n",
+              open.size(), open.size() == 1 ? "" : "s");
 }
 
 void PrintOverdue(const std::vector<OverdueFollowUp>& overdue) {

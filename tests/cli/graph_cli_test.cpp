@@ -37,7 +37,7 @@ TEST_CASE(
   CliRun text = library.Run(kOpenRound5);
   INFO(text.err);
   REQUIRE(text.exit_code == 0);
-  CHECK_THAT(text.out, Catch::Contains("13 open commitments.") && Catch::Contains("7(1)"));
+  CHECK_THAT(text.out, Catch::Contains("13 open commitments (recognitions and welcomes promise nothing") && Catch::Contains("7(1)"));
   nlohmann::json open = library.Json(With(kOpenRound5, {"--json"}));
   REQUIRE(open.size() == 13);
   for (const char* field : {"id", "document_id", "document_title", "paragraph_label", "type",
@@ -67,7 +67,7 @@ TEST_CASE(
                     "DHS AIS report"})
               .exit_code == 0);
 
-  CHECK_THAT(library.Run(kOpenRound5).out, Catch::Contains("12 open commitments."));
+  CHECK_THAT(library.Run(kOpenRound5).out, Catch::Contains("12 open commitments ("));
   nlohmann::json shown = library.Json({"followup", "show", id, "--json"});
   CHECK(shown["status"] == "done");
   CHECK(shown["completion"] == "complete");
@@ -100,6 +100,10 @@ TEST_CASE("CLI: graph export writes GraphML that validates as XML, and DOT", "[c
   CliRun run = library.Run({"graph", "export", "--format", "graphml", "-o", graphml.string()});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
+  // It says what it wrote, where.
+  CHECK_THAT(run.out, Catch::StartsWith("Wrote the graph as GraphML to " + graphml.string() +
+                                        " (" + std::to_string(std::filesystem::file_size(graphml)) +
+                                        " bytes)."));
   const std::string command = "xmllint --noout '" + graphml.string() + "'";
   CHECK(std::system(command.c_str()) == 0);
   CHECK_THAT(test::ReadAll(graphml),

@@ -262,3 +262,11 @@ TEST_CASE("CLI search: small totals are exact, and a page past the end says how 
   CHECK_THAT(f.Run({"search", "quokkas"}).out, Catch::Contains("No matches for 'quokkas'."));
 }
 
+TEST_CASE("CLI search --like with a paragraph that is not indexed is a usage error", "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  CliRun run = f.Run({"search", "--like", "99999"});
+  CHECK(run.exit_code == 1);
+  CHECK_THAT(run.err, Catch::StartsWith("normtrack: "));
+}
+

@@ -301,7 +301,11 @@ void AddGraphExportCommand(CLI::App& graph, CliContext& context) {
         return {};
       }
       // Whole or not at all: a failed export never leaves a cut-off file in place of a good one.
-      return WriteFileAtomically(platform::PathFromUtf8(a->output), *text);
+      NT_TRY(WriteFileAtomically(platform::PathFromUtf8(a->output), *text));
+      // Said on stdout, which the file took the place of: what was written, where.
+      std::printf("Wrote the graph as %s to %s (%zu bytes).\n",
+                  a->format == "dot" ? "DOT" : "GraphML", a->output.c_str(), text->size());
+      return {};
     });
   });
 }

@@ -127,7 +127,12 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
     auto results = arguments->like != 0
                        ? (*workspace)->MoreLikeThis(ParagraphId(arguments->like), arguments->limit)
                        : (*workspace)->Search(request);
-    if (!results) return context.Report(results.error());
+    if (!results) {
+      Error error = results.error();
+      // --like naming no indexed paragraph is a mistake in the arguments.
+      if (arguments->like != 0 && error.code == ErrorCode::kNotFound) error.code = ErrorCode::kUsage;
+      return context.Report(error);
+    }
     if (arguments->json) return PrintJson(ToJson(*results, request));
     PrintResults(*results, request);
   });
