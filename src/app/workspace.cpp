@@ -148,6 +148,9 @@ Result<std::vector<Actor>> Workspace::ListActors() {
 Result<std::vector<SavedSearch>> Workspace::ListSavedSearches() {
   return store::SavedSearchRepository(state_->reader->library->database()).List();
 }
+Result<SavedSearch> Workspace::FindSavedSearch(std::string_view name) {
+  return state_->reader->saved.Find(name);
+}
 Result<std::vector<FollowUpView>> Workspace::ListFollowUps(const FollowUpFilter& filter) {
   return FollowUpService(*state_->reader->library).List(filter);
 }
@@ -408,13 +411,33 @@ Job<Done> Workspace::RemoveLink(std::int64_t id, JobObserver<Done> observer) {
 }
 
 Job<SavedSearch> Workspace::SaveSearch(std::string name, std::string query, bool watch,
-                                       JobObserver<SavedSearch> observer) {
+                                       bool replace, JobObserver<SavedSearch> observer) {
   return SubmitWrite<SavedSearch>(
       "Saving a search",
-      [name = std::move(name), query = std::move(query), watch](
+      [name = std::move(name), query = std::move(query), watch, replace](
           Connection& writer, const ProgressCallback&, const CancellationToken&) {
-        return writer.saved.Save(name, query, watch);
+        return writer.saved.Save(name, query, watch, replace);
       },
+      std::move(observer), false);
+}
+
+Job<SavedSearch> Workspace::WatchSavedSearch(std::string name, bool watch,
+                                             JobObserver<SavedSearch> observer) {
+  return SubmitWrite<SavedSearch>(
+      watch ? "Watching a saved search" : "No longer watching a saved search",
+      [name = std::move(name), watch](Connection& writer, const ProgressCallback&,
+                                      const CancellationToken&) {
+        return writer.saved.SetWatch(name, watch);
+      },
+      std::move(observer), false);
+}
+
+Job<SavedSearch> Workspace::DeleteSavedSearch(std::string name,
+                                              JobObserver<SavedSearch> observer) {
+  return SubmitWrite<SavedSearch>(
+      "Deleting a saved search",
+      [name = std::move(name)](Connection& writer, const ProgressCallback&,
+                               const CancellationToken&) { return writer.saved.Delete(name); },
       std::move(observer), false);
 }
 

@@ -107,6 +107,8 @@ class Workspace {
   // The actors the library knows (those its documents bind or name), by name, with aliases.
   [[nodiscard]] Result<std::vector<Actor>> ListActors();
   [[nodiscard]] Result<std::vector<SavedSearch>> ListSavedSearches();
+  // Errors: kNotFound naming the search.
+  [[nodiscard]] Result<SavedSearch> FindSavedSearch(std::string_view name);
   [[nodiscard]] Result<std::vector<FollowUpView>> ListFollowUps(const FollowUpFilter& filter = {});
   [[nodiscard]] Result<FollowUpView> ShowFollowUp(std::int64_t id);
   [[nodiscard]] Result<std::vector<LinkView>> ListLinks(const LinkFilter& filter = {});
@@ -161,8 +163,13 @@ class Workspace {
                                          JobObserver<FollowUpView> observer = {});
   Job<LinkView> AddLink(LinkInput input, JobObserver<LinkView> observer = {});
   Job<Done> RemoveLink(std::int64_t id, JobObserver<Done> observer = {});
+  // Errors: kUsage for a name in use without `replace`.
   Job<SavedSearch> SaveSearch(std::string name, std::string query, bool watch,
-                              JobObserver<SavedSearch> observer = {});
+                              bool replace = false, JobObserver<SavedSearch> observer = {});
+  Job<SavedSearch> WatchSavedSearch(std::string name, bool watch,
+                                    JobObserver<SavedSearch> observer = {});
+  // Returns what was deleted. Errors: kNotFound.
+  Job<SavedSearch> DeleteSavedSearch(std::string name, JobObserver<SavedSearch> observer = {});
   // Re-runs the watches and returns, then marks reported, their unreported matches.
   Job<std::vector<WatchReport>> ReportWatches(JobObserver<std::vector<WatchReport>> observer = {});
   // Brings the index up to date (a rebuild when only that helps), then re-runs the watches.

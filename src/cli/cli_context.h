@@ -68,6 +68,7 @@ void AddGraphCommand(CLI::App& app, CliContext& context);
 void AddSearchCommand(CLI::App& app, CliContext& context);
 void AddIndexCommand(CLI::App& app, CliContext& context);
 void AddWatchCommand(CLI::App& app, CliContext& context);
+void AddSavedCommand(CLI::App& app, CliContext& context);
 void AddPrecedentCommand(CLI::App& app, CliContext& context);
 void AddDeleteCommand(CLI::App& app, CliContext& context);
 void AddCheckCommand(CLI::App& app, CliContext& context);

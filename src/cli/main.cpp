@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   nt::cli::AddSearchCommand(app, context);
   nt::cli::AddIndexCommand(app, context);
   nt::cli::AddWatchCommand(app, context);
+  nt::cli::AddSavedCommand(app, context);
   nt::cli::AddPrecedentCommand(app, context);
   nt::cli::AddDeleteCommand(app, context);
   nt::cli::AddCheckCommand(app, context);

@@ -270,3 +270,35 @@ TEST_CASE("CLI search --like with a paragraph that is not indexed is a usage err
   CHECK_THAT(run.err, Catch::StartsWith("normtrack: "));
 }
 
+TEST_CASE("CLI saved searches: a name in use needs --replace, and saved list, show, watch, "
+          "unwatch and delete manage them", "[search][cli]") {
+  CliFixture f;
+  f.ImportCorpus();
+  REQUIRE(f.Run({"search", "botnets", "--save", "bots", "--watch"}).exit_code == 0);
+  // Saving over it silently would lose the query and its watch.
+  CliRun again = f.Run({"search", "cyber", "--save", "bots"});
+  CHECK(again.exit_code == 1);
+  CHECK_THAT(again.err, Catch::Contains("exists already") && Catch::Contains("--replace"));
+  auto listed = f.Json({"saved", "list", "--json"});
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0]["query"] == "botnets");
+  CHECK(listed[0]["watch"] == true);
+
+  CHECK(f.Run({"saved", "unwatch", "bots"}).exit_code == 0);
+  CHECK(f.Json({"saved", "show", "bots", "--json"})["watch"] == false);
+  CHECK(f.Run({"saved", "watch", "bots"}).exit_code == 0);
+  CHECK(f.Json({"saved", "show", "bots", "--json"})["watch"] == true);
+  // A watch starts from the current matches: nothing new to report.
+  CHECK(f.Json({"watch", "--json"})[0]["new_matches"] == 0);
+
+  REQUIRE(f.Run({"search", "cyber", "--save", "bots", "--replace"}).exit_code == 0);
+  CHECK(f.Json({"saved", "show", "bots", "--json"})["query"] == "cyber");
+  CliRun deleted = f.Run({"saved", "delete", "bots"});
+  CHECK(deleted.exit_code == 0);
+  CHECK_THAT(deleted.out, Catch::Contains("Deleted the saved search 'bots'"));
+  CHECK(f.Json({"saved", "list", "--json"}).empty());
+  CliRun missing = f.Run({"saved", "show", "bots"});
+  CHECK(missing.exit_code == 1);
+  CHECK_THAT(missing.err, Catch::Contains("no saved search called 'bots'"));
+}
+

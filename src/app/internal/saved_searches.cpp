@@ -32,9 +32,19 @@ Result<std::vector<SearchHit>> SavedSearches::AllMatches(const std::string& quer
   return std::move(results->hits);
 }
 
-Result<SavedSearch> SavedSearches::Save(std::string_view name, std::string_view query, bool watch) {
+Result<SavedSearch> SavedSearches::Save(std::string_view name, std::string_view query, bool watch,
+                                        bool replace) {
   if (TrimView(name).empty()) {
     return Fail(ErrorCode::kUsage, "A saved search needs a name.");
+  }
+  if (!replace) {
+    auto existing = store::SavedSearchRepository(library_.database()).FindByName(Trim(name));
+    if (!existing) return Fail(existing.error());
+    if (*existing) {
+      return Fail(ErrorCode::kUsage,
+                  "A saved search called " + Quoted((*existing)->name) + " exists already (" +
+                      Quoted((*existing)->query) + "); pass --replace to replace it.");
+    }
   }
   auto matches = AllMatches(std::string(query));  // also rejects a malformed query
   if (!matches) return Fail(matches.error());
@@ -56,6 +66,31 @@ Result<SavedSearch> SavedSearches::Save(std::string_view name, std::string_view 
     return searches.MarkRun(saved.id, UtcTimestampNow());
   }));
   return saved;
+}
+
+Result<SavedSearch> SavedSearches::Find(std::string_view name) {
+  auto found = store::SavedSearchRepository(library_.database()).FindByName(Trim(name));
+  if (!found) return Fail(found.error());
+  if (!*found) {
+    return Fail(ErrorCode::kNotFound, "There is no saved search called " + Quoted(name) +
+                                          "; 'normtrack saved list' lists them.");
+  }
+  return **found;
+}
+
+Result<SavedSearch> SavedSearches::SetWatch(std::string_view name, bool watch) {
+  auto saved = Find(name);
+  if (!saved) return Fail(saved.error());
+  if (saved->is_watch == watch) return *saved;
+  // As saving it anew: a watch starts from the current matches.
+  return Save(saved->name, saved->query, watch, /*replace=*/true);
+}
+
+Result<SavedSearch> SavedSearches::Delete(std::string_view name) {
+  auto saved = Find(name);
+  if (!saved) return Fail(saved.error());
+  NT_TRY(store::SavedSearchRepository(library_.database()).Delete(saved->id));
+  return *saved;
 }
 
 Result<std::vector<WatchReport>> SavedSearches::RunWatches() {

@@ -21,9 +21,17 @@ class SavedSearches {
   // `queries` must read the same library.
   SavedSearches(Library& library, QueryService& queries) : library_(library), queries_(queries) {}
 
-  // Saves (or replaces) a named search; a watch starts from its current matches.
-  // Errors: kUsage for an empty name or a malformed query.
-  [[nodiscard]] Result<SavedSearch> Save(std::string_view name, std::string_view query, bool watch);
+  // Saves a named search (replacing one of that name only with `replace`); a watch starts from
+  // its current matches. Errors: kUsage for an empty name, a malformed query, or a name in use
+  // without `replace`.
+  [[nodiscard]] Result<SavedSearch> Save(std::string_view name, std::string_view query, bool watch,
+                                         bool replace = false);
+  // Errors: kNotFound naming the search.
+  [[nodiscard]] Result<SavedSearch> Find(std::string_view name);
+  // Starts (from its current matches) or stops watching a saved search.
+  [[nodiscard]] Result<SavedSearch> SetWatch(std::string_view name, bool watch);
+  // Deletes it with its recorded matches; returns what was deleted.
+  [[nodiscard]] Result<SavedSearch> Delete(std::string_view name);
   // Re-runs every watch and records its new matches as unreported (invariant 10).
   [[nodiscard]] Result<std::vector<WatchReport>> RunWatches();
   // Re-runs the watches and returns, then marks reported, every unreported match.

@@ -23,6 +23,7 @@ struct SearchArguments {
   std::string index;
   std::string save;
   bool watch = false;
+  bool replace = false;
 };
 
 // "18 matches", or, when Xapian's bounds differ, "About 580000 matches (between 500000 and
@@ -93,6 +94,8 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
   command->add_flag("--watch", arguments->watch,
                     "With --save: re-run after each import and report new matches "
                     "(normtrack watch)");
+  command->add_flag("--replace", arguments->replace,
+                    "With --save: replace a saved search of that name");
   command->callback([&context, arguments] {
     if (arguments->query.empty() && arguments->like == 0) {
       return context.Report(Error{ErrorCode::kUsage, "search needs a QUERY (or --like ID)."});
@@ -116,8 +119,10 @@ void AddSearchCommand(CLI::App& app, CliContext& context) {
                    : arguments->sort == "oldest" ? SortOrder::kDateOldestFirst
                                                  : SortOrder::kRelevance;
     if (!arguments->save.empty()) {
-      const auto& saved =
-          (*workspace)->SaveSearch(arguments->save, arguments->query, arguments->watch).Wait();
+      const auto saved = (*workspace)
+                             ->SaveSearch(arguments->save, arguments->query, arguments->watch,
+                                          arguments->replace)
+                             .Wait();
       if (!saved) return context.Report(saved.error());
       if (!arguments->json) {
         std::printf("Saved search %s%s.\n", Quoted(saved->name).c_str(),
