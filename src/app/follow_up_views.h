@@ -15,7 +15,7 @@ struct FollowUpInput {
   std::string owner;                         // actor name, alias or acronym; "" = none
   std::string due_date;                      // ISO 8601; "" = none
   FollowUpStatus status = FollowUpStatus::kPlanned;
-  Completion completion = Completion::kNotStarted;
+  std::optional<Completion> completion;  // unset: complete when done, else not started
   std::string notes;
   std::string date;                     // of the first status; "" = today
   std::int64_t evidence_paragraph = 0;  // paragraph id; 0 = none

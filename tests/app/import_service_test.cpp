@@ -177,13 +177,18 @@ TEST_CASE("ImportService: a dry run classifies files and writes nothing (invaria
   CHECK(f.Snapshot() == before);
 }
 
-TEST_CASE("ImportService: a path that does not exist is an error naming it", "[app]") {
+TEST_CASE("ImportService: a path that does not exist fails alone, naming it", "[app]") {
   Fixture f;
   ImportService service(*f.library, f.registry);
-  auto report = service.Import({f.dir / "nowhere"});
-  REQUIRE_FALSE(report);
-  CHECK(report.error().code == ErrorCode::kNotFound);
-  CHECK_THAT(report.error().message, Catch::Contains("nowhere"));
+  auto report = service.Import({f.dir / "nowhere", test::JointStatementPath()});
+  REQUIRE(report);
+  REQUIRE(report->files.size() == 2);
+  const FileImportResult& missing = report->files[0];
+  CHECK(missing.outcome == ImportOutcome::kFailed);
+  REQUIRE(missing.error);
+  CHECK(missing.error->code == ErrorCode::kNotFound);
+  CHECK_THAT(missing.error->message, Catch::Contains("nowhere"));
+  CHECK(report->files[1].outcome == ImportOutcome::kImported);  // invariant 2
 }
 
 TEST_CASE("ImportService: cancellation stops before the next file", "[app]") {

@@ -226,3 +226,21 @@ TEST_CASE("CLI: impossible dates are refused in one sentence naming what they we
   CHECK(f.Run({"graph", "overdue", "--today", "2020-02-29"}).exit_code == 0);
 }
 
+TEST_CASE("CLI: follow-up states read consistently: done is complete, leaving done is not",
+          "[cli]") {
+  Library f;
+  f.ImportCorpus();
+  auto added = f.Json({"followup", "add", "--title", "Joined AIS", "--commitment", "12",
+                       "--status", "done", "--json"});
+  CHECK(added["status"] == "done");
+  CHECK(added["completion"] == "complete");  // not "done not_started"
+  const std::string id = std::to_string(added["id"].get<int>());
+  auto blocked = f.Json({"followup", "status", id, "blocked", "--date", "2018-01-01", "--json"});
+  CHECK(blocked["status"] == "blocked");
+  CHECK(blocked["completion"] == "substantial");  // not "blocked (complete)"
+  // An explicit completion is kept as given.
+  auto partial = f.Json({"followup", "add", "--title", "Exchange", "--commitment", "12",
+                         "--completion", "limited", "--json"});
+  CHECK(partial["completion"] == "limited");
+}
+

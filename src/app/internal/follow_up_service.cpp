@@ -111,7 +111,8 @@ Result<FollowUpView> FollowUpService::Add(const FollowUpInput& input) {
   FollowUpEvent first;
   first.date = input.date;
   first.status = input.status;
-  first.completion = input.completion;
+  first.completion = input.completion.value_or(
+      input.status == FollowUpStatus::kDone ? Completion::kComplete : Completion::kNotStarted);
   first.note = "created";
   first.evidence_paragraph_id = ParagraphId(input.evidence_paragraph);
   first.evidence_text = input.evidence_text;
@@ -171,8 +172,14 @@ Result<FollowUpView> FollowUpService::ChangeStatus(std::int64_t id, const Status
   event.follow_up_id = follow_up->id;
   event.date = change.date;
   event.status = change.status;
+  // Unset: complete when done; leaving done keeps the work as substantial (a blocked or
+  // reopened follow-up is not "complete").
+  Completion kept = follow_up->completion;
+  if (change.status != FollowUpStatus::kDone && kept == Completion::kComplete) {
+    kept = Completion::kSubstantial;
+  }
   event.completion = change.completion.value_or(
-      change.status == FollowUpStatus::kDone ? Completion::kComplete : follow_up->completion);
+      change.status == FollowUpStatus::kDone ? Completion::kComplete : kept);
   event.note = change.note;
   event.evidence_paragraph_id = ParagraphId(change.evidence_paragraph);
   event.evidence_text = change.evidence_text;

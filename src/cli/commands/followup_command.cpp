@@ -132,7 +132,7 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
   add->add_option("--due", a->due, "Due date (YYYY-MM-DD)");
   add->add_option("--status", a->status, "First status (default planned)")
       ->check(CLI::IsMember(statuses));
-  add->add_option("--completion", a->completion, "OGP completion (default not_started)")
+  add->add_option("--completion", a->completion, "OGP completion (default complete for --status done, else not_started)")
       ->check(CLI::IsMember(completions));
   add->add_option("--notes", a->notes, "Free notes");
   add->add_option("--date", a->date, "Date of the first status (default today)");
@@ -149,7 +149,7 @@ void AddFollowUpCommand(CLI::App& app, CliContext& context) {
     input.owner = a->owner;
     input.due_date = a->due;
     input.status = ParseFollowUpStatus(a->status).value_or(FollowUpStatus::kPlanned);
-    input.completion = ParseCompletion(a->completion).value_or(Completion::kNotStarted);
+    input.completion = ParseCompletion(a->completion);
     input.notes = a->notes;
     input.date = a->date;
     input.evidence_paragraph = a->evidence_paragraph;
