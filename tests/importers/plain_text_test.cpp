@@ -170,7 +170,9 @@ TEST_CASE("PlainTextImporter: bad input is refused with one sentence naming the 
                                                                    8)});
     REQUIRE_FALSE(result.has_value());
     CHECK(result.error().code == ErrorCode::kUnsupported);
-    CHECK(result.error().message == "File 'data.txt' is not in a format NormTrack can import.");
+    CHECK(result.error().message ==
+          "File 'data.txt' is not in a format NormTrack can import (it reads Markdown, plain "
+          "text, HTML, PDF and Akoma Ntoso XML).");
   }
   SECTION("only blank lines") {
     auto result = registry.Read(SourceFile{"blank.txt", " \n\t\n\n"});
