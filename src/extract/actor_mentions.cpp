@@ -7,13 +7,20 @@ namespace nt::extract {
 namespace {
 
 // Collective references to the document's parties, as lower-cased token sequences.
-constexpr std::array<std::string_view, 24> kCollectives = {
+// Chinese and Japanese ones are runs of character tokens ("双方" is 双 方).
+constexpr std::array<std::string_view, 46> kCollectives = {
     "the two countries",    "both countries",    "the two governments", "both governments",
     "the two sides",        "both sides",        "the two nations",     "both nations",
     "the parties",          "both parties",      "the two parties",     "each party",
     "the participants",     "both participants", "the two participants", "each participant",
     "the signatories",      "each side",         "the sides",           "our two countries",
-    "our countries",        "our two governments", "the two states",    "both states"};
+    "our countries",        "our two governments", "the two states",    "both states",
+    "双方",                 "雙方",              "两国",                "兩國",
+    "両国",                 "日米両国",          "中美双方",            "中美雙方",
+    "中美两国",             "中美兩國",          "両政府",              "日米双方",
+    "两国政府",             "兩國政府",          "缔约双方",            "締約雙方",
+    "両参加者",             "参加者",            "両当事者",            "当事者",
+    "我们",                 "我們"};
 
 // All-caps tokens that are not names of anything an analyst would review.
 constexpr std::array<std::string_view, 14> kIgnoredAcronyms = {
@@ -144,10 +151,12 @@ std::vector<ActorMention> DocumentActors::Find(std::string_view text,
       continue;
     }
     // Collectives first: "both countries" is not the start of any alias. They all open with
-    // one of four words, which keeps this loop off the hot path.
+    // one of four words or a CJK character, which keeps this loop off the hot path.
     bool found = false;
     bool may_open_collective = TokenIs(text, token, "the") || TokenIs(text, token, "both") ||
-                               TokenIs(text, token, "each") || TokenIs(text, token, "our");
+                               TokenIs(text, token, "each") || TokenIs(text, token, "our") ||
+                               static_cast<unsigned char>(
+                                   text[static_cast<std::size_t>(token.begin)]) >= 0xE0;
     for (const CompiledCollective& c : collectives) {
       if (!may_open_collective) break;
       int len = static_cast<int>(c.words.size());

@@ -249,8 +249,8 @@ std::optional<int> DigitsAt(std::string_view word, std::size_t& i) {
   return ParseNumber(word.substr(begin, i - begin));
 }
 
-// "2019年3月1日" inside a CJK word (the tokenizer keeps a run of CJK text and digits as one
-// word: "于2019年3月1日在北京"); "2019年3月" gives the month.
+// "2019年3月1日" at the start of `word` (the year's digits through 日 or 月); "2019年3月" gives
+// the month.
 bool CjkDate(std::string_view word, std::string& iso) {
   static constexpr std::string_view kYear = "\u5E74", kMonth = "\u6708", kDay = "\u65E5";
   for (std::size_t at = word.find(kYear); at != std::string_view::npos;
@@ -330,6 +330,32 @@ std::vector<DateMention> FindDates(std::string_view text, const std::vector<Toke
         found = true;
       }
     } else if (token.kind == TokenKind::kNumber) {
+      // "2019年3月1日": the tokenizer gives each CJK character a token of its own, so the date
+      // is the run of adjacent number and character tokens from the year on.
+      int end = i + 1;
+      while (end < n && end < i + 6 &&
+             tokens[static_cast<std::size_t>(end)].begin ==
+                 tokens[static_cast<std::size_t>(end - 1)].end &&
+             (end - i) % 2 == (tokens[static_cast<std::size_t>(end)].kind == TokenKind::kNumber
+                                   ? 0
+                                   : 1)) {
+        ++end;
+      }
+      std::string iso;
+      if (end - i >= 4 &&
+          CjkDate(text.substr(static_cast<std::size_t>(token.begin),
+                              static_cast<std::size_t>(
+                                  tokens[static_cast<std::size_t>(end - 1)].end - token.begin)),
+                  iso)) {
+        mention.start = mention.end = iso;
+        // "年3月" gives the month; a day follows only with 日.
+        bool with_day = end == i + 6 &&
+                        TokenText(text, tokens[static_cast<std::size_t>(end - 1)]) == "\u65E5";
+        mention.token_end = with_day ? end : i + 4;
+        found = true;
+      }
+    }
+    if (!found && token.kind == TokenKind::kNumber) {
       found = DayFirst(Cursor(text, tokens, i), mention) ||
               IsoDate(Cursor(text, tokens, i), mention) ||
               NumericDate(text, tokens, i, mention);

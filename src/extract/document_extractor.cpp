@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "extract/actor_mentions.h"
+#include "extract/cjk_commitments.h"
 #include "extract/commitment_extractor.h"
 #include "extract/date_finder.h"
 #include "extract/dialogue_finder.h"
@@ -359,8 +360,13 @@ Result<DocumentExtraction> ExtractDocument(const ImportedDocument& document,
     context.item = context.chapeau.open &&
                    IsChapeauItem(paragraph, chapeau_label, previous_text);
     if (!context.item) context.chapeau = {};
+    // Each paragraph keeps its language: a bilingual document alternates the two rule sets.
+    const bool cjk = IsCjkText(unit.text);
+    if (cjk) context.chapeau = {};
     std::vector<ClauseCommitment> clauses =
-        ExtractCommitments(unit.text, unit.tokens, unit.sentences, unit.mentions, context);
+        cjk ? ExtractCjkCommitments(unit.text, unit.tokens, unit.sentences, unit.mentions,
+                                    context)
+            : ExtractCommitments(unit.text, unit.tokens, unit.sentences, unit.mentions, context);
     if (context.chapeau.fresh) {
       context.chapeau.fresh = false;
       chapeau_label = paragraph.label;

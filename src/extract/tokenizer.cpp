@@ -1,6 +1,7 @@
 #include "extract/tokenizer.h"
 
 #include <array>
+#include <optional>
 
 namespace nt::extract {
 namespace {
@@ -30,7 +31,39 @@ constexpr std::array<std::string_view, 14> kNonAsciiPunct = {
 constexpr std::array<std::string_view, 4> kNonAsciiSpace = {"\u00A0", "\u2009", "\u202F",
                                                             "\u3000"};
 
-enum class CharClass { kSpace, kAlnum, kDigit, kPunct };
+enum class CharClass { kSpace, kAlnum, kDigit, kPunct, kCjk };
+
+// The code point of a complete UTF-8 sequence (0 for malformed ones).
+char32_t DecodePoint(std::string_view ch) {
+  auto byte = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(ch[k])); };
+  if (ch.size() == 2) return ((byte(0) & 0x1F) << 6) | (byte(1) & 0x3F);
+  if (ch.size() == 3) return ((byte(0) & 0x0F) << 12) | ((byte(1) & 0x3F) << 6) | (byte(2) & 0x3F);
+  if (ch.size() == 4) {
+    return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3F) << 12) | ((byte(2) & 0x3F) << 6) |
+           (byte(3) & 0x3F);
+  }
+  return 0;
+}
+
+// Chinese and Japanese write words without spaces, so each ideograph or kana is a token of its
+// own: a gazetteer alias ("中华人民共和国") is then a run of such tokens, found wherever it
+// stands in a sentence. Their punctuation (。，、「」（）！？) is punctuation.
+std::optional<CharClass> ClassifyCjk(char32_t cp) {
+  if (cp == 0x3005 || cp == 0x30FC) return CharClass::kCjk;  // 々 and ー belong to words
+  if (cp == 0x30FB) return CharClass::kPunct;                // ・
+  if (cp >= 0x3001 && cp <= 0x303F) return CharClass::kPunct;
+  if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) ||
+      (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F)) {
+    return CharClass::kCjk;
+  }
+  // Full-width punctuation (！，：；（）？); full-width letters and digits stay word characters.
+  if ((cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+      (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65)) {
+    return CharClass::kPunct;
+  }
+  return std::nullopt;
+}
 
 CharClass Classify(std::string_view text, std::size_t i, int& length) {
   auto c = static_cast<unsigned char>(text[i]);
@@ -52,6 +85,7 @@ CharClass Classify(std::string_view text, std::size_t i, int& length) {
   for (std::string_view s : kNonAsciiSpace) {
     if (ch == s) return CharClass::kSpace;
   }
+  if (auto cjk = ClassifyCjk(DecodePoint(ch))) return *cjk;
   return CharClass::kAlnum;
 }
 
@@ -68,8 +102,9 @@ std::vector<Token> Tokenize(std::string_view text) {
       i += static_cast<std::size_t>(length);
       continue;
     }
-    if (cls == CharClass::kPunct) {
-      tokens.push_back({static_cast<int>(i), static_cast<int>(i) + length, TokenKind::kPunct});
+    if (cls == CharClass::kPunct || cls == CharClass::kCjk) {
+      tokens.push_back({static_cast<int>(i), static_cast<int>(i) + length,
+                        cls == CharClass::kCjk ? TokenKind::kWord : TokenKind::kPunct});
       i += static_cast<std::size_t>(length);
       continue;
     }

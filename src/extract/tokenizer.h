@@ -23,7 +23,8 @@ struct Token {
 
 // Splits into words (letters, digits and non-ASCII letters), numbers (ASCII digits only) and
 // single punctuation marks (ASCII or the common typographic ones: ’ “ ” – — …). White space is
-// dropped. Apostrophes are punctuation, so "DHS's" is DHS ' s and possessives need no rule.
+// dropped. Chinese and Japanese characters (ideographs, kana) are one word token each, and their
+// punctuation (。，、「」 and full-width marks) is punctuation. Apostrophes are punctuation, so "DHS's" is DHS ' s and possessives need no rule.
 std::vector<Token> Tokenize(std::string_view text);
 
 // The token's text.

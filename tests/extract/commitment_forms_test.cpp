@@ -10,12 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "core/file_io.h"
 #include "extract/commitment_roles.h"
-#include "extract/corpus_reference.h"
-#include "extract/document_extractor.h"
-#include "importers/registry.h"
-#include "support/test_paths.h"
+#include "extract/fixture_extraction.h"
 
 using namespace nt;
 using namespace nt::extract;
@@ -24,50 +20,12 @@ using nt::test::WithRole;
 
 namespace {
 
-struct Extracted {
-  ImportedDocument document;
-  DocumentExtraction extraction;
-};
+using test::Actors;
+using test::Describe;
+using test::Extracted;
+using test::Find;
 
-Extracted ExtractFixture(const std::string& name) {
-  const std::filesystem::path path = test::FixturesDir() / "extract" / "forms" / name;
-  auto bytes = ReadFileBytes(path);
-  REQUIRE(bytes.has_value());
-  auto read = importers::Registry::WithBuiltinFormats().Read({path, std::move(*bytes)});
-  REQUIRE(read.has_value());
-  auto extraction = ExtractDocument(read->document, test::CorpusGazetteer(), test::CorpusNorms());
-  REQUIRE(extraction.has_value());
-  return {std::move(read->document), std::move(*extraction)};
-}
-
-std::string Describe(const Extracted& e) {
-  std::string out;
-  for (const ExtractedCommitment& c : e.extraction.commitments) {
-    out += std::string(ToString(c.type)) + " [" + c.cue + "] " + c.text + " {";
-    for (const ExtractedActorRef& a : c.actors) {
-      out += test::CorpusGazetteer().actor(a.actor_index).canonical_name + "/" +
-             std::to_string(static_cast<int>(a.role)) + " ";
-    }
-    out += "}\n";
-  }
-  return out;
-}
-
-// The commitment whose text contains `fragment`, or null.
-const ExtractedCommitment* Find(const Extracted& e, std::string_view fragment) {
-  for (const ExtractedCommitment& c : e.extraction.commitments) {
-    if (c.text.find(fragment) != std::string::npos) return &c;
-  }
-  return nullptr;
-}
-
-
-std::vector<int> Actors(std::initializer_list<std::string_view> names) {
-  std::vector<int> out;
-  for (std::string_view name : names) out.push_back(test::ActorIndex(name));
-  std::sort(out.begin(), out.end());
-  return out;
-}
+Extracted ExtractFixture(const std::string& name) { return test::ExtractFixtureIn("forms", name); }
 
 }  // namespace
 
