@@ -16,6 +16,8 @@ std::string_view ToString(IndexState state) {
       return "foreign";
     case IndexState::kStale:
       return "stale";
+    case IndexState::kUnreadable:
+      return "unreadable";
   }
   return "unknown";
 }
@@ -40,6 +42,8 @@ std::string DescribeIndexState(IndexState state) {
     case IndexState::kStale:
       return "the search index holds other documents than the library (another library's "
              "index, or an older copy)";
+    case IndexState::kUnreadable:
+      return "the search index cannot be read (it was cut short or damaged)";
   }
   return "the search index is in an unknown state";
 }

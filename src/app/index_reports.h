@@ -22,7 +22,9 @@ enum class IndexState {
   kMissing,   // the library has documents but there is no index (a database copied alone)
   kOutdated,  // written by an older NormTrack
   kForeign,   // it belongs to another library (its record of the library differs)
-  kStale,     // it holds a different number of documents than the library
+  kStale,     // it holds other documents than the library
+  kUnreadable,  // the folder is there but holds no index Xapian can open (a first index killed
+                // before its first commit, a truncated or junk folder)
 };
 std::string_view ToString(IndexState state);
 // True when only a rebuild brings the index up to date.

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -78,6 +79,25 @@ TEST_CASE("CLI workspace: a database copied alone is searchable at once, its ind
   CHECK(check.exit_code == 0);
   CHECK_THAT(check.out, Catch::Contains("The index agrees with the database."));
   CHECK(check.err.empty());
+}
+
+TEST_CASE("CLI workspace: an index folder cut short or holding junk is rebuilt at first use",
+          "[cli]") {
+  CopiedAlone f;
+  // As a first index killed before its first commit leaves it: the folder, no database.
+  const std::filesystem::path index = f.copy + ".index";
+  std::filesystem::create_directories(index);
+  {
+    std::ofstream junk(index / "iamglass", std::ios::binary);
+    junk << "not a xapian revision file";
+  }
+  CliRun search = f.Run({"search", "botnets", "--json"});
+  INFO(search.out << search.err);
+  CHECK(search.exit_code == 0);
+  CHECK(HitLabels(search.out).contains("7(2)d"));
+  CHECK_THAT(search.err, Catch::Contains("cannot be read") && Catch::Contains("rebuilding"));
+  CliRun check = f.Run({"index", "--check"});
+  CHECK(check.exit_code == 0);
 }
 
 TEST_CASE("CLI workspace: a backup opened with --db searches correctly on first use", "[cli]") {

@@ -59,8 +59,10 @@ Result<IndexState> IndexUpkeep::Inspect() {
     return IndexState::kMissing;
   }
   auto summary = search::Indexer::SummaryAt(folder);
-  // An index that cannot be read is left to the writer, which reports why.
-  if (!summary) return pending->empty() ? IndexState::kCurrent : IndexState::kPending;
+  // A folder Xapian cannot open (a first index killed before its first commit, junk): only a
+  // rebuild, which replaces it whole, brings it back. (A writer busy creating it holds the lock,
+  // and the rebuild then waits for the next upkeep.)
+  if (!summary) return IndexState::kUnreadable;
   if (!summary->format_current) return IndexState::kOutdated;
   auto library_id = LibraryId();
   if (!library_id) return Fail(library_id.error());
