@@ -303,13 +303,9 @@ Job<ImportReport> Workspace::Import(std::vector<std::filesystem::path> paths,
     run.cancel = cancel;
     return ImportService(*writer.library, *registry, reference).Import(paths, run);
   };
-  if (dry_run || !state_->writer) {
-    // Nothing is stored, so nothing is indexed. A dry run reads through the reader.
+  if (dry_run) {
+    // Nothing is stored, so nothing is indexed: a dry run reads through the reader.
     Connection* reader = state_->reader.get();
-    if (!state_->writer && !dry_run) {
-      return SubmitWrite<ImportReport>("Importing", std::move(import), std::move(observer), false,
-                                       cancel);
-    }
     return state_->jobs.Submit<ImportReport>(
         "Checking what an import would do",
         [reader, import = std::move(import)](const ProgressCallback& progress,
@@ -317,6 +313,10 @@ Job<ImportReport> Workspace::Import(std::vector<std::filesystem::path> paths,
           return import(*reader, progress, token);
         },
         std::move(observer), cancel);
+  }
+  if (!state_->writer) {  // refused (kReadOnly), with no upkeep to wait for
+    return SubmitWrite<ImportReport>("Importing", std::move(import), std::move(observer), false,
+                                     cancel);
   }
   // The import's handle finishes once the upkeep behind it has (invariant 3): its report then
   // says how the index fared and which watches found something new.
