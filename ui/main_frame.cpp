@@ -28,6 +28,9 @@ constexpr const char* kImportWildcard =
     "Documents (*.md;*.txt;*.html;*.htm;*.xml;*.akn;*.pdf)|*.md;*.markdown;*.txt;*.text;*.html;"
     "*.htm;*.xml;*.akn;*.pdf|All files|*";
 
+// How often the window looks whether another program changed the library (a cheap PRAGMA).
+constexpr int kChangePollMilliseconds = 2000;
+
 }  // namespace
 
 MainFrame::MainFrame(std::unique_ptr<app::Workspace> workspace)
@@ -62,6 +65,13 @@ MainFrame::MainFrame(std::unique_ptr<app::Workspace> workspace)
   Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
   Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
 
+  Bind(wxEVT_ACTIVATE, [this](wxActivateEvent& event) {
+    if (event.GetActive()) RefreshIfLibraryChanged();
+    event.Skip();
+  });
+  change_poll_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { RefreshIfLibraryChanged(); });
+  change_poll_.Start(kChangePollMilliseconds);
+
   SetClientSize(FromDIP(wxSize(1280, 800)));
   SetMinSize(FromDIP(wxSize(720, 480)));
   RefreshLibrary();
@@ -69,6 +79,7 @@ MainFrame::MainFrame(std::unique_ptr<app::Workspace> workspace)
 }
 
 MainFrame::~MainFrame() {
+  change_poll_.Stop();
   if (import_job_.valid()) import_job_.Cancel();
   DestroyChildren();   // the panels borrow the workspace (invariant 1)
   workspace_.reset();  // finishes its jobs first (invariant 3)
@@ -96,11 +107,40 @@ void MainFrame::BuildMenuBar() {
 }
 
 void MainFrame::RefreshLibrary() {
+  // Taken first: a change committed while the list is read moves it again and is read next.
+  if (auto stamp = workspace_->ChangeStamp()) shown_change_stamp_ = *stamp;
   if (Status status = list_panel_->Reload(); !status) {
     ShowError(this, status.error(), "The document list could not be read.");
   }
   UpdateCounts();
-  if (!reader_->document_id()) ShowReaderHint();
+  if (reader_->document_id()) {
+    ReloadOpenDocument();
+  } else {
+    ShowReaderHint();
+  }
+}
+
+void MainFrame::RefreshIfLibraryChanged() {
+  if (IsBeingDeleted()) return;
+  auto stamp = workspace_->ChangeStamp();
+  if (!stamp || *stamp == shown_change_stamp_) return;
+  RefreshLibrary();
+}
+
+void MainFrame::ReloadOpenDocument() {
+  auto view = workspace_->ShowDocument(std::to_string(reader_->document_id().value));
+  if (view) {
+    reader_->ShowDocument(*view);
+    return;
+  }
+  if (view.error().code == ErrorCode::kNotFound) {
+    // Deleted elsewhere: said in the reader, not in a dialog the user did not ask for.
+    reader_->ShowPlaceholder("This document is no longer in the library",
+                             "Another program deleted it, or restored the library from a "
+                             "backup. Choose a document on the left.");
+    return;
+  }
+  ShowError(this, view.error(), "The document could not be read again.");
 }
 
 void MainFrame::ShowReaderHint() {

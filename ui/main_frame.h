@@ -12,10 +12,15 @@
 //     being imported (jobs invariant 4).
 //  4. An index that the workspace found missing, outdated or another library's at open is
 //     rebuilt as a job at once, its progress in the status bar; searches answer once it is done.
+//  5. What the window shows follows the library when another program changes it (an import,
+//     a delete or a restore from the CLI): the workspace's change stamp is compared with the
+//     one last shown when the window is activated and every few seconds, and the list, the
+//     counts and the open document are read again when it moved.
 //
 // Thread-safety: UI thread only.
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include <filesystem>
 #include <memory>
@@ -50,8 +55,10 @@ class MainFrame : public wxFrame {
   // True while the index upkeep started at open runs (invariant 4).
   bool index_upkeep_running() const { return index_upkeep_running_; }
 
-  // Re-reads the list and the counts (View › Refresh, and after an import).
+  // Re-reads the list, the counts and the open document (View › Refresh, and after an import).
   void RefreshLibrary();
+  // Re-reads them only when the library changed since they were read (invariant 5).
+  void RefreshIfLibraryChanged();
   // Shows a document in the reader; errors go to the error dialog.
   void OpenDocument(DocumentId id);
 
@@ -72,6 +79,7 @@ class MainFrame : public wxFrame {
   void OnImportDone(const Result<app::ImportReport>& result);
   void StartIndexUpkeep();
   void OnIndexUpkeepDone(const Result<app::IndexUpkeepReport>& result);
+  void ReloadOpenDocument();
 
   std::unique_ptr<app::Workspace> workspace_;
   UiContinuation<wxWindow> continuation_{this};
@@ -80,6 +88,8 @@ class MainFrame : public wxFrame {
   ReaderPanel* reader_ = nullptr;
   app::Job<app::ImportReport> import_job_;  // valid while an import runs
   bool index_upkeep_running_ = false;
+  std::int64_t shown_change_stamp_ = -1;  // the library's change stamp when last read
+  wxTimer change_poll_;
 };
 
 }  // namespace nt::ui

@@ -30,8 +30,12 @@ struct FileImportResult {
   DocumentId document_id;  // the stored (or already present) document
   std::string title;
   std::string importer;
+  // Counted as `docs` counts the stored document (DocumentCounts): content paragraphs, the
+  // boilerplate set apart, and the commitments the document holds after this import (for an
+  // unchanged file, what it already holds; for a dry run, what extraction would record).
   int paragraphs = 0;
-  int commitments = 0;  // found and stored (new paragraphs only, for a revision)
+  int boilerplate_paragraphs = 0;
+  int commitments = 0;
   int revision = 0;
   std::vector<std::string> unknown_acronyms;  // for review: not in the actor gazetteer
   std::vector<std::string> warnings;          // the importer's notes (rejoined lines, ...)

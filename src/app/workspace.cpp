@@ -15,6 +15,7 @@
 #include "app/internal/saved_searches.h"
 #include "importers/registry.h"
 #include "store/actor_repository.h"
+#include "store/graph_snapshot.h"
 #include "store/saved_search_repository.h"
 
 namespace nt::app {
@@ -136,6 +137,9 @@ Result<DocumentView> Workspace::ShowDocument(std::string_view reference) {
   return state_->reader->library->ShowDocument(reference);
 }
 Result<LibraryStatistics> Workspace::Statistics() { return state_->reader->library->Statistics(); }
+Result<std::int64_t> Workspace::ChangeStamp() {
+  return store::ReadChangeStamp(state_->reader->library->database());
+}
 Result<std::vector<CommitmentView>> Workspace::ListCommitments(const CommitmentFilter& filter) {
   return state_->reader->library->ListCommitments(filter);
 }

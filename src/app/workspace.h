@@ -101,6 +101,10 @@ class Workspace {
   [[nodiscard]] Result<Document> FindDocument(std::string_view reference);
   [[nodiscard]] Result<DocumentView> ShowDocument(std::string_view reference);
   [[nodiscard]] Result<LibraryStatistics> Statistics();
+  // Moves whenever anyone commits a change to the library: another program, or this
+  // workspace's own jobs. A front end keeps the value it last showed and reads the library
+  // again when it differs (cheap: no table is read).
+  [[nodiscard]] Result<std::int64_t> ChangeStamp();
   [[nodiscard]] Result<std::vector<CommitmentView>> ListCommitments(
       const CommitmentFilter& filter = {});
   [[nodiscard]] Result<std::vector<DialogueView>> ListDialogues();

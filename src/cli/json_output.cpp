@@ -94,6 +94,7 @@ Json ToJson(const app::ImportReport& report) {
                      {"title", OrNull(f.title)},
                      {"importer", OrNull(f.importer)},
                      {"paragraphs", f.paragraphs},
+                     {"boilerplate_paragraphs", f.boilerplate_paragraphs},
                      {"commitments", f.commitments},
                      {"revision", f.revision},
                      {"unknown_acronyms", f.unknown_acronyms},

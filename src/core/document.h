@@ -61,4 +61,11 @@ struct DocumentSummary {
   int commitment_count = 0;
 };
 
+// What one stored document holds, counted the one way every listing and report counts it.
+struct DocumentCounts {
+  int paragraphs = 0;              // content paragraphs (boilerplate excluded)
+  int boilerplate_paragraphs = 0;  // site chrome, footers: kept apart from the content
+  int commitments = 0;
+};
+
 }  // namespace nt

@@ -277,6 +277,22 @@ Result<std::vector<DocumentSummary>> DocumentRepository::List(const DocumentList
 
 Result<int> DocumentRepository::Count() { return CountRows(database_.connection(), "documents"); }
 
+Result<DocumentCounts> DocumentRepository::Counts(DocumentId id) {
+  auto statement = database_.connection().Prepare(
+      "SELECT (SELECT count(*) FROM paragraphs WHERE document_id = ?1 AND is_boilerplate = 0), "
+      "(SELECT count(*) FROM paragraphs WHERE document_id = ?1 AND is_boilerplate = 1), "
+      "(SELECT count(*) FROM commitments c JOIN paragraphs p ON p.id = c.paragraph_id "
+      "WHERE p.document_id = ?1)");
+  if (!statement) return Fail(statement.error());
+  (*statement)->Bind(1, id.value);
+  auto row = OptionalRow<DocumentCounts>(**statement, [](const Statement& r) {
+    return DocumentCounts{static_cast<int>(r.Int(0)), static_cast<int>(r.Int(1)),
+                          static_cast<int>(r.Int(2))};
+  });
+  if (!row) return Fail(row.error());
+  return row->value_or(DocumentCounts{});
+}
+
 Result<std::vector<DocumentId>> DocumentRepository::Ids() {
   auto statement = database_.connection().Prepare("SELECT id FROM documents ORDER BY id");
   if (!statement) return Fail(statement.error());

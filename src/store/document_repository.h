@@ -45,6 +45,9 @@ class DocumentRepository {
 
   [[nodiscard]] Result<std::vector<DocumentSummary>> List(const DocumentListQuery& query = {});
   [[nodiscard]] Result<int> Count();
+  // The document's paragraphs (content and boilerplate apart) and commitments, as listings
+  // count them. A document that is not stored counts zero of each.
+  [[nodiscard]] Result<DocumentCounts> Counts(DocumentId id);
   // Every stored document's id, ascending.
   [[nodiscard]] Result<std::vector<DocumentId>> Ids();
 

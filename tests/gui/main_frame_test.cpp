@@ -10,6 +10,8 @@
 #include <wx/uiaction.h>
 
 #include "gui/gui_fixture.h"
+#include "core/platform.h"
+#include "support/cli_runner.h"
 #include "support/test_paths.h"
 #include "ui/command_ids.h"
 #include "ui/main_frame.h"
@@ -303,4 +305,47 @@ TEST_CASE("MainFrame: the empty state's button opens the import dialog",
   REQUIRE(PumpUntil([&] { return !dialogs.texts().empty(); }, std::chrono::seconds(2)));
   CHECK(dialogs.texts()[0] == "Import documents");
   CHECK_FALSE(frame.import_running());  // the recorder chose no files
+}
+
+TEST_CASE("MainFrame: a document another program deletes leaves the list and the reader",
+          "[gui][main_frame][refresh]") {
+  LibraryFixture fixture;
+  fixture.ImportSeeds();
+  MainFrame& frame = fixture.OpenFrame();
+  DocumentListCtrl& list = *frame.document_list()->list();
+  REQUIRE(list.GetItemCount() == 2);
+  SelectRow(frame, list, 0);
+  REQUIRE(frame.reader()->document_id().value == 1);
+
+  // Another process, the CLI, changes the library while the window shows it.
+  DialogRecorder dialogs;
+  const nt::test::CliRun deleted =
+      nt::test::RunCli({"--db", nt::platform::PathToUtf8(fixture.home().database), "delete", "1"},
+                       fixture.dir().path());
+  REQUIRE(deleted.exit_code == 0);
+
+  // No F5: the window notices on its own (its poll, or activation).
+  REQUIRE(PumpUntil([&] { return list.GetItemCount() == 1; }, std::chrono::seconds(8)));
+  CHECK_THAT(Cell(list, 0, DocumentListCtrl::kTitleColumn),
+             Contains("International Strategy on Cybersecurity Cooperation"));
+  CHECK_THAT(StatusText(frame, MainFrame::kCountsField), StartsWith("1 document \u00b7 "));
+  CHECK_FALSE(frame.reader()->document_id());
+  // The row that now holds the other document is not left selected as if it were shown.
+  CHECK(list.GetSelectedItemCount() == 0);
+  const std::string reader = ToUtf8(frame.reader()->PageText());
+  CHECK_THAT(reader, Contains("This document is no longer in the library"));
+  // Said in the reader, not in a dialog, and never as a command to run.
+  CHECK(dialogs.texts().empty());
+  CHECK_THAT(reader, !Contains("normtrack"));
+  nt::test::PumpFor(std::chrono::milliseconds(300));  // let the list repaint its rows
+  nt::test::SaveScreenshot(frame, "document-deleted-elsewhere");
+
+  // An import by the other program appears the same way.
+  const nt::test::CliRun imported = nt::test::RunCli(
+      {"--db", nt::platform::PathToUtf8(fixture.home().database), "import",
+       nt::platform::PathToUtf8(nt::test::CorpusDocumentsDir() / "japan-us-cyber-dialogue-2017-joint-statement.txt")},
+      fixture.dir().path());
+  REQUIRE(imported.exit_code == 0);
+  REQUIRE(PumpUntil([&] { return list.GetItemCount() == 2; }, std::chrono::seconds(8)));
+  CHECK(dialogs.texts().empty());
 }

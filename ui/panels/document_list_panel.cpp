@@ -1,5 +1,7 @@
 #include "ui/panels/document_list_panel.h"
 
+#include <optional>
+
 #include <wx/button.h>
 #include <wx/settings.h>
 #include <wx/simplebook.h>
@@ -59,7 +61,20 @@ wxWindow* DocumentListPanel::BuildEmptyState(wxWindow* parent) {
 }
 
 Status DocumentListPanel::Reload() {
+  // The selected row's document, so that a selection left on a row that now holds another
+  // document (one above it was deleted) is cleared rather than shown as if it were chosen.
+  const long selected = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  std::optional<DocumentId> selected_document;
+  if (selected >= 0) {
+    if (auto row = list_->RowAt(selected)) selected_document = row->document.id;
+  }
   Status status = list_->Reload();
+  if (selected_document && selected < list_->GetItemCount()) {
+    auto row = list_->RowAt(selected);
+    if (!row || row->document.id != *selected_document) {
+      list_->SetItemState(selected, 0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+    }
+  }
   book_->ChangeSelection(status && list_->GetItemCount() > 0 ? kListPage : kEmptyPage);
   return status;
 }

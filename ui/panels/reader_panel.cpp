@@ -24,8 +24,19 @@ ReaderPanel::ReaderPanel(wxWindow* parent) : wxPanel(parent) {
 }
 
 void ReaderPanel::ShowDocument(const app::DocumentView& view) {
+  const wxString page = ToWx(DocumentHtml(view));
+  if (view.document.id == document_id_) {
+    // The same document read again (the library changed): the reader stays where it was.
+    if (page == page_source_) return;
+    int x = 0;
+    int y = 0;
+    html_->GetViewStart(&x, &y);
+    SetPage(page);
+    html_->Scroll(x, y);
+    return;
+  }
   document_id_ = view.document.id;
-  SetPage(ToWx(DocumentHtml(view)));
+  SetPage(page);
 }
 
 void ReaderPanel::ShowPlaceholder(const wxString& title, const wxString& hint) {

@@ -385,6 +385,65 @@ class AutomaticLinker::Continuations {
   std::unordered_map<DialogueId, Dialogue> dialogues_;
 };
 
+namespace {
+
+struct ContinuesLink {
+  CommitmentId source;  // the later commitment
+  CommitmentId target;
+  double score = 0;
+};
+
+// The "continues" links between `mine` (the clauses of document `self`) and the other
+// documents of their dialogue. A pair of clauses close enough is linked when each is the other's
+// closest in its document, or either is: when one clause of `self` is the closest of another
+// document's clause, or one of that document's clauses the closest of a clause of `self`. The
+// rule is symmetric in the two documents, so the links are a function of the library's
+// content, whichever of the two was imported first, in one job or in several (a job found the
+// closest only from the side of the document it stored: imports in another order, or resumed
+// after a kill, made other links).
+// `lsh` indexes `others`, the dialogue's clauses by commitment id.
+std::vector<ContinuesLink> FindContinuations(
+    const std::vector<Clause>& mine, const search::MinHashLsh& lsh,
+    const std::unordered_map<std::int64_t, Clause>& others, DocumentId self, double threshold) {
+  struct Pair {
+    std::size_t mine;
+    const Clause* other;
+    double score;
+  };
+  std::vector<Pair> pairs;
+  std::map<std::pair<std::size_t, DocumentId>, double> best_of_mine;  // per other document
+  std::unordered_map<std::int64_t, double> best_of_other;             // among `mine`
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    if (mine[i].wording.signature.empty()) continue;
+    for (std::int64_t candidate : lsh.Candidates(mine[i].wording.signature)) {
+      const Clause& other = others.at(candidate);
+      if (other.document == self || Order(mine[i], other) == 0) continue;
+      const double score = Containment(mine[i].wording, other.wording);
+      if (score < threshold) continue;
+      pairs.push_back({i, &other, score});
+      double& mine_best = best_of_mine[{i, other.document}];
+      mine_best = std::max(mine_best, score);
+      double& other_best = best_of_other[other.id.value];
+      other_best = std::max(other_best, score);
+    }
+  }
+  std::vector<ContinuesLink> links;
+  for (const Pair& pair : pairs) {
+    // Equal scores come from equal signatures: ties are linked alike, whatever the ids.
+    if (pair.score < best_of_mine[{pair.mine, pair.other->document}] &&
+        pair.score < best_of_other[pair.other->id.value]) {
+      continue;
+    }
+    const Clause& clause = mine[pair.mine];
+    const bool later = Order(clause, *pair.other) > 0;
+    links.push_back({later ? clause.id : pair.other->id, later ? pair.other->id : clause.id,
+                     pair.score});
+  }
+  return links;
+}
+
+}  // namespace
+
 struct AutomaticLinker::Pending {
   Document document;
   std::vector<Clause> clauses;
@@ -423,37 +482,23 @@ Result<AutomaticLinkReport> AutomaticLinker::Link(DocumentId document_id) {
     if (!mine) return Fail(mine.error());
     auto dialogue = continuations_->Get(database_, document->dialogue_id, document->id);
     if (!dialogue) return Fail(dialogue.error());
-    for (const auto& commitment : *mine) {
-      Clause clause = ToClause(commitment);
-      if (!clause.wording.signature.empty()) {
-        // The closest commitment of each other document: one link per document pair and clause.
-        std::map<DocumentId, std::pair<double, const Clause*>> best;
-        for (std::int64_t candidate : (*dialogue)->lsh.Candidates(clause.wording.signature)) {
-          const Clause& other = (*dialogue)->clauses.at(candidate);
-          if (other.document == document->id || Order(clause, other) == 0) continue;
-          const double score = Containment(clause.wording, other.wording);
-          if (score < options_.continues_threshold) continue;
-          auto& slot = best[other.document];
-          if (score > slot.first) slot = {score, &other};
-        }
-        for (const auto& [doc, match] : best) {
-          const bool later = Order(clause, *match.second) > 0;
-          const CommitmentId source = later ? clause.id : match.second->id;
-          const CommitmentId target = later ? match.second->id : clause.id;
-          nt::Link link{LinkId(),
-                        {EntityKind::kCommitment, source.value},
-                        {EntityKind::kCommitment, target.value},
-                        "continues",
-                        Origin::kExtracted,
-                        std::min(1.0, match.first),
-                        "close wording",
-                        ""};
-          NT_TRY(links.Upsert(link));
-          ++report.continues;
-        }
-      }
-      pending_->clauses.push_back(std::move(clause));
+    std::vector<Clause> clauses;
+    for (const auto& commitment : *mine) clauses.push_back(ToClause(commitment));
+    for (const ContinuesLink& found : FindContinuations(clauses, (*dialogue)->lsh, (*dialogue)->clauses,
+                                                        document->id,
+                                                        options_.continues_threshold)) {
+      nt::Link link{LinkId(),
+                    {EntityKind::kCommitment, found.source.value},
+                    {EntityKind::kCommitment, found.target.value},
+                    "continues",
+                    Origin::kExtracted,
+                    std::min(1.0, found.score),
+                    "close wording",
+                    ""};
+      NT_TRY(links.Upsert(link));
+      ++report.continues;
     }
+    pending_->clauses = std::move(clauses);
   }
 
   // The documents it cites, among those already in the library.

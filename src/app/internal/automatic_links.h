@@ -3,8 +3,10 @@
 // of these types are deleted and found again; manual links are never touched):
 //  - "continues": a commitment continues a commitment of the same dialogue from an earlier
 //    round (or, when the rounds are not both numbered, an earlier date) when their wording is
-//    close (WordingSimilarity, on the search module's MinHash signatures); the later one is the
-//    source;
+//    close (WordingSimilarity, on the search module's MinHash signatures) and one of the two is
+//    the closest to the other among its document's commitments; the later one is the source.
+//    The rule is symmetric, so the links are a function of the library's content: any order,
+//    split or interruption of the imports gives the same links;
 //  - "references": a document references another when it cites its symbol or its title.
 // "relates_to_norm" links are stored by extraction (extraction_recorder.cpp).
 //

@@ -90,6 +90,12 @@ std::vector<Paragraph> ToParagraphs(const ImportedDocument& in) {
   return paragraphs;
 }
 
+void TakeCounts(FileImportResult& result, const DocumentCounts& counts) {
+  result.paragraphs = counts.paragraphs;
+  result.boilerplate_paragraphs = counts.boilerplate_paragraphs;
+  result.commitments = counts.commitments;
+}
+
 }  // namespace
 
 std::string_view ToString(ImportOutcome outcome) {
@@ -164,7 +170,9 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
   if (!read) return fail(read.error());
   result.title = read->document.title;
   result.importer = read->importer;
-  result.paragraphs = static_cast<int>(read->document.paragraphs.size());
+  for (const ImportedParagraph& p : read->document.paragraphs) {
+    ++(p.is_boilerplate ? result.boilerplate_paragraphs : result.paragraphs);
+  }
   result.warnings = read->document.warnings;
 
   // Extraction is pure computation: done before the transaction so the writer holds its lock
@@ -191,6 +199,9 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
     result.outcome = ImportOutcome::kUnchanged;
     result.document_id = (*same_bytes)->id;
     result.revision = (*same_bytes)->revision;
+    auto counts = documents.Counts(result.document_id);
+    if (!counts) return fail(counts.error());
+    TakeCounts(result, *counts);
     return result;
   }
 
@@ -201,6 +212,7 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
   if (!same_path) return fail(same_path.error());
   result.outcome = *same_path ? ImportOutcome::kRevised : ImportOutcome::kImported;
   if (dry_run) {
+    result.commitments = extraction ? static_cast<int>(extraction->commitments.size()) : 0;
     if (*same_path) {
       result.document_id = (*same_path)->id;
       result.revision = (*same_path)->revision + 1;
@@ -235,7 +247,6 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
       auto recorded = RecordExtraction(library_.database(), *reference_, read->document,
                                        *extraction, mentions, paragraphs, kept, document);
       if (!recorded) return Fail(recorded.error());
-      result.commitments = recorded->commitments;
       // Continuations and citations, found again on every revision (automatic_links.h).
       auto linked = linker.Link(document.id);
       if (!linked) return Fail(linked.error());
@@ -243,6 +254,11 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
     // Invariant 6: the index learns of this document through a row of the same transaction.
     NT_TRY(store::IndexOutboxRepository(library_.database())
                .Enqueue(document.id, store::OutboxAction::kIndex));
+    // What the report says is read back from what was stored, so it agrees with `docs` (a
+    // revision keeps the commitments of its unchanged paragraphs).
+    auto counts = documents.Counts(document.id);
+    if (!counts) return Fail(counts.error());
+    TakeCounts(result, *counts);
     return fault::Check("import.before_commit");
   });
   if (!stored) {

@@ -31,16 +31,31 @@ void DrawProgress(const ProgressUpdate& update) {
   std::fflush(stderr);
 }
 
+// A dry run of a new file has no id yet: it says so rather than print "#0".
+std::string DocumentHandle(const app::FileImportResult& file) {
+  if (!file.document_id) return "new document";
+  return "#" + std::to_string(file.document_id.value);
+}
+
+// The counts as `docs` shows them, the boilerplate named apart so the two always agree.
+std::string DescribeCounts(const app::FileImportResult& file) {
+  std::string text = std::to_string(file.paragraphs) + " paragraphs";
+  if (file.boilerplate_paragraphs > 0) {
+    text += " (and " + std::to_string(file.boilerplate_paragraphs) + " of page furniture)";
+  }
+  return text + ", " + std::to_string(file.commitments) + " commitments";
+}
+
 void PrintReport(const app::ImportReport& report) {
   for (const app::FileImportResult& file : report.files) {
     const std::string path = platform::PathToUtf8(file.path);
     switch (file.outcome) {
       case app::ImportOutcome::kImported:
       case app::ImportOutcome::kRevised:
-        std::printf("%s %s: #%lld \"%s\", %d paragraphs, %d commitments%s\n",
+        std::printf("%s %s: %s \"%s\", %s%s\n",
                     report.dry_run ? "would import" : std::string(app::ToString(file.outcome)).c_str(),
-                    path.c_str(), static_cast<long long>(file.document_id.value),
-                    file.title.c_str(), file.paragraphs, file.commitments,
+                    path.c_str(), DocumentHandle(file).c_str(), file.title.c_str(),
+                    DescribeCounts(file).c_str(),
                     file.outcome == app::ImportOutcome::kRevised
                         ? (" (revision " + std::to_string(file.revision) + ")").c_str()
                         : "");
@@ -50,8 +65,8 @@ void PrintReport(const app::ImportReport& report) {
         }
         break;
       case app::ImportOutcome::kUnchanged:
-        std::printf("unchanged %s: already stored as #%lld\n", path.c_str(),
-                    static_cast<long long>(file.document_id.value));
+        std::printf("unchanged %s: already stored as #%lld, %s\n", path.c_str(),
+                    static_cast<long long>(file.document_id.value), DescribeCounts(file).c_str());
         break;
       case app::ImportOutcome::kFailed:
         // Most messages already name the file; the path is added only where one does not.
