@@ -49,7 +49,7 @@ Result<std::unique_ptr<app::Workspace>> CliContext::Open(OpenFor how) const {
       std::fprintf(stderr,
                    "normtrack: warning: the search index could not be brought up to date (it is "
                    "tried again the next time the library is opened for writing): %s\n",
-                   error->message.c_str());
+                   error->ForCommandLine().c_str());
     }
   }
   return workspace;
@@ -62,12 +62,12 @@ void CliContext::WarnIfIndexBehind(app::Workspace& workspace) {
     std::fprintf(stderr,
                  "normtrack: warning: the change is saved, but the search index could not be "
                  "updated (it catches up the next time the library is opened for writing): %s\n",
-                 error->message.c_str());
+                 error->ForCommandLine().c_str());
   }
 }
 
 void CliContext::Report(const Error& error) {
-  std::fprintf(stderr, "normtrack: %s\n", error.message.c_str());
+  std::fprintf(stderr, "normtrack: %s\n", error.ForCommandLine().c_str());
   exit_code = ExitCodeFor(error);
 }
 

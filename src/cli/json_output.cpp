@@ -98,7 +98,7 @@ Json ToJson(const app::ImportReport& report) {
                      {"commitments", f.commitments},
                      {"revision", f.revision},
                      {"unknown_acronyms", f.unknown_acronyms},
-                     {"error", f.error ? Json(f.error->message)
+                     {"error", f.error ? Json(f.error->ForCommandLine())
                                        : Json(nullptr)}});
   }
   return {{"dry_run", report.dry_run},

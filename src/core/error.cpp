@@ -25,7 +25,17 @@ Error Error::WithContext(std::string_view context) const {
   std::string text(context);
   text += ": ";
   text += message;
-  return Error{code, std::move(text)};
+  return Error{code, std::move(text), cli_advice};
+}
+
+std::string Error::ForCommandLine() const {
+  if (cli_advice.empty()) return message;
+  std::string text = message;
+  while (!text.empty() && (text.back() == '.' || text.back() == ' ')) text.pop_back();
+  text += "; ";
+  text += cli_advice;
+  if (text.back() != '.') text += '.';
+  return text;
 }
 
 std::string Quoted(std::string_view text) {

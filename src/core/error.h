@@ -33,10 +33,16 @@ std::string_view ToString(ErrorCode code);
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
-  std::string message;  // one sentence for the user
+  std::string message;  // one sentence for the user, whichever front end shows it
+  // The command that puts it right, for the command line only ("'normtrack docs' lists the
+  // documents"): a window never tells its user to run a command (it offers its own action).
+  std::string cli_advice;
 
-  // Prefixes the message with context ("Importing 'x.md': ..."), keeping the code.
+  // Prefixes the message with context ("Importing 'x.md': ..."), keeping the code and advice.
   [[nodiscard]] Error WithContext(std::string_view context) const;
+  // The sentence the CLI prints: the message, with the advice after a semicolon when there is
+  // one ("There is no document #13; 'normtrack docs' lists the documents.").
+  [[nodiscard]] std::string ForCommandLine() const;
 };
 
 template <typename T>
@@ -45,6 +51,11 @@ using Status = std::expected<void, Error>;
 
 [[nodiscard]] inline std::unexpected<Error> Fail(ErrorCode code, std::string message) {
   return std::unexpected<Error>(Error{code, std::move(message)});
+}
+// `cli_advice` as Error::cli_advice.
+[[nodiscard]] inline std::unexpected<Error> Fail(ErrorCode code, std::string message,
+                                                 std::string cli_advice) {
+  return std::unexpected<Error>(Error{code, std::move(message), std::move(cli_advice)});
 }
 [[nodiscard]] inline std::unexpected<Error> Fail(Error error) {
   return std::unexpected<Error>(std::move(error));

@@ -481,8 +481,8 @@ Result<std::unique_ptr<Searcher>> Searcher::Open(const std::filesystem::path& pa
   impl->text_source = std::move(text_source);
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    return Fail(ErrorCode::kNotFound, "There is no search index at " + impl->Name() +
-                                          "; run 'normtrack index --rebuild' to create it.");
+    return Fail(ErrorCode::kNotFound, "There is no search index at " + impl->Name() + ".",
+                "run 'normtrack index --rebuild' to create it");
   }
   try {
     impl->reader.database = OpenDatabase(path);

@@ -15,6 +15,7 @@ Error XapianError(const Xapian::Error& error, std::string_view what) {
   }
   ErrorCode code = ErrorCode::kIo;
   std::string advice;
+  std::string cli_advice;  // a command to run: for the command line only
   if (type == "QueryParserError") {
     code = ErrorCode::kUsage;
     return Error{code, std::string(what) + ": the query is malformed (" + error.get_msg() +
@@ -24,17 +25,18 @@ Error XapianError(const Xapian::Error& error, std::string_view what) {
     advice = "; another NormTrack is writing it, try again when it has finished";
   } else if (type == "DatabaseCorruptError" || type == "DatabaseVersionError") {
     code = ErrorCode::kCorrupt;
-    advice = "; run 'normtrack index --rebuild' to recreate it from the database";
+    cli_advice = "run 'normtrack index --rebuild' to recreate it from the database";
   } else if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError") {
     code = ErrorCode::kNotFound;
-    advice = "; run 'normtrack index --rebuild' to create it";
+    cli_advice = "run 'normtrack index --rebuild' to create it";
   } else if (type == "NetworkError" || type == "NetworkTimeoutError") {
     code = ErrorCode::kIo;
     advice = "; check that the xapian-tcpsrv shard is running and reachable";
   } else if (type == "InvalidArgumentError" || type == "RangeError") {
     code = ErrorCode::kUsage;
   }
-  return Error{code, std::string(what) + " failed: " + type + ": " + detail + advice + "."};
+  return Error{code, std::string(what) + " failed: " + type + ": " + detail + advice + ".",
+               cli_advice};
 }
 
 }  // namespace nt::search

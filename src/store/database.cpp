@@ -50,8 +50,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::filesystem::path& pa
   auto status = std::filesystem::status(path, ec);
   const bool exists = std::filesystem::exists(status);
   if (!exists && !options.create_if_missing) {
-    return Fail(ErrorCode::kNotFound, "There is no NormTrack database at " + Name(path) +
-                                          "; run 'normtrack init' to create one.");
+    return Fail(ErrorCode::kNotFound, "There is no NormTrack database at " + Name(path) + ".",
+                "run 'normtrack init' to create one");
   }
   if (exists && std::filesystem::is_directory(status)) {
     return Fail(ErrorCode::kIo, Name(path) + " is a folder, not a NormTrack database file.");

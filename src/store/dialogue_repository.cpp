@@ -66,8 +66,8 @@ Result<Dialogue> DialogueRepository::Resolve(std::string_view reference) {
   auto rows = CollectRows<Dialogue>(**statement, ReadDialogue);
   if (!rows) return Fail(rows.error());
   if (rows->empty()) {
-    return Fail(ErrorCode::kNotFound, "No dialogue matches " + Quoted(reference) +
-                                          "; 'normtrack dialogues' lists them.");
+    return Fail(ErrorCode::kNotFound, "No dialogue matches " + Quoted(reference) + ".",
+                "'normtrack dialogues' lists them");
   }
   const Dialogue& first = rows->front();
   const bool exact = std::to_string(first.id.value) == reference || first.key == reference ||

@@ -217,8 +217,8 @@ Result<Document> DocumentRepository::Get(DocumentId id) {
   auto rows = CollectRows<Document>(**statement, [](const Statement& r) { return ReadDocument(r); });
   if (!rows) return Fail(rows.error());
   if (rows->empty()) {
-    return Fail(ErrorCode::kNotFound, "There is no document #" + std::to_string(id.value) +
-                                          "; 'normtrack docs' lists the documents.");
+    return Fail(ErrorCode::kNotFound, "There is no document #" + std::to_string(id.value) + ".",
+                "'normtrack docs' lists the documents");
   }
   return rows->front();
 }
@@ -250,8 +250,8 @@ Result<Document> DocumentRepository::Resolve(std::string_view reference) {
   if (!rows) return Fail(rows.error());
   if (rows->size() == 1) return rows->front();
   if (rows->empty()) {
-    return Fail(ErrorCode::kNotFound, "No document matches " + Quoted(reference) +
-                                          "; 'normtrack docs' lists the documents.");
+    return Fail(ErrorCode::kNotFound, "No document matches " + Quoted(reference) + ".",
+                "'normtrack docs' lists the documents");
   }
   std::string candidates;
   for (std::size_t i = 0; i < rows->size() && i < 5; ++i) {

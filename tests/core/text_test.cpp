@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/error.h"
 #include "core/text.h"
 
 using namespace nt;
@@ -47,4 +48,17 @@ TEST_CASE("Text: control characters are removed, tabs, line feeds and all other 
   CHECK(RemoveControlCharacters("csi\xc2\x9b" "2Jend\x7f") == "csi2Jend");
   CHECK(RemoveControlCharacters(std::string("nul\0byte\r\n\tok", 14)) == "nulbyte\n\tok");
   CHECK(RemoveControlCharacters("日本 é \xc2\xa0 ¢") == "日本 é \xc2\xa0 ¢");  // U+00A0, U+00A2 stay
+}
+
+TEST_CASE("Error: the command-line advice follows the sentence after a semicolon", "[core]") {
+  const nt::Error plain{nt::ErrorCode::kNotFound, "There is no document #3.", ""};
+  CHECK(plain.ForCommandLine() == "There is no document #3.");
+  const nt::Error advised{nt::ErrorCode::kNotFound, "There is no document #3.",
+                          "'normtrack docs' lists the documents"};
+  CHECK(advised.ForCommandLine() ==
+        "There is no document #3; 'normtrack docs' lists the documents.");
+  // Context is put before the sentence; the advice stays at its end.
+  CHECK(advised.WithContext("Showing").ForCommandLine() ==
+        "Showing: There is no document #3; 'normtrack docs' lists the documents.");
+  CHECK(advised.WithContext("Showing").message == "Showing: There is no document #3.");
 }

@@ -90,7 +90,8 @@ Result<search::Searcher*> QueryService::OpenSearcher() {
     if (*count == 0) return static_cast<search::Searcher*>(nullptr);
     return Fail(ErrorCode::kNotFound,
                 "The library has no search index yet; it is built when the library is opened "
-                "for writing ('normtrack index' builds it now).");
+                "for writing.",
+                "'normtrack index' builds it now");
   }
   auto synonyms = ActorSynonyms();
   if (!synonyms) return Fail(synonyms.error());

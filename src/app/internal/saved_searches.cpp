@@ -72,8 +72,8 @@ Result<SavedSearch> SavedSearches::Find(std::string_view name) {
   auto found = store::SavedSearchRepository(library_.database()).FindByName(Trim(name));
   if (!found) return Fail(found.error());
   if (!*found) {
-    return Fail(ErrorCode::kNotFound, "There is no saved search called " + Quoted(name) +
-                                          "; 'normtrack saved list' lists them.");
+    return Fail(ErrorCode::kNotFound, "There is no saved search called " + Quoted(name) + ".",
+                "'normtrack saved list' lists them");
   }
   return **found;
 }

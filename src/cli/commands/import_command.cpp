@@ -71,9 +71,10 @@ void PrintReport(const app::ImportReport& report) {
       case app::ImportOutcome::kFailed:
         // Most messages already name the file; the path is added only where one does not.
         if (file.error->message.find(path) != std::string::npos) {
-          std::fprintf(stderr, "failed: %s\n", file.error->message.c_str());
+          std::fprintf(stderr, "failed: %s\n", file.error->ForCommandLine().c_str());
         } else {
-          std::fprintf(stderr, "failed %s: %s\n", path.c_str(), file.error->message.c_str());
+          std::fprintf(stderr, "failed %s: %s\n", path.c_str(),
+                       file.error->ForCommandLine().c_str());
         }
         break;
       case app::ImportOutcome::kCancelled:
@@ -118,7 +119,7 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
     }
     if (report->index_error) {
       std::fprintf(stderr, "normtrack: warning: %s The documents are stored and will be indexed "
-                   "on the next search.\n", report->index_error->message.c_str());
+                   "on the next search.\n", report->index_error->ForCommandLine().c_str());
     }
     if (!arguments->json) {
       for (const auto& [name, count] : report->watch_matches) {
@@ -129,7 +130,7 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
     if (!report->AllSucceeded()) context.exit_code = kExitData;
     if (report->link_error) {
       std::fprintf(stderr, "normtrack: the documents were stored, but their citation links were "
-                           "not: %s\n", report->link_error->message.c_str());
+                           "not: %s\n", report->link_error->ForCommandLine().c_str());
       context.exit_code = kExitData;
     }
   });
