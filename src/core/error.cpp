@@ -1,5 +1,7 @@
 #include "core/error.h"
 
+#include "core/printable.h"
+
 namespace nt {
 
 std::string_view ToString(ErrorCode code) {
@@ -39,8 +41,9 @@ std::string Error::ForCommandLine() const {
 }
 
 std::string Quoted(std::string_view text) {
+  // Control characters escaped: a file name with a newline stays on the message's one line.
   std::string out = "'";
-  out += text;
+  out += Printable(text);
   out += "'";
   return out;
 }

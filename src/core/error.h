@@ -61,7 +61,7 @@ using Status = std::expected<void, Error>;
   return std::unexpected<Error>(std::move(error));
 }
 
-// Quotes a path or name for an error message: 'name'.
+// Quotes a path or name for a message: 'name', control characters escaped (core/printable.h).
 std::string Quoted(std::string_view text);
 
 }  // namespace nt
