@@ -78,9 +78,10 @@ inline constexpr std::string_view kDocumentStateKeyPrefix = "doc:";  // + id -> 
 
 // The layout of the index (terms, values, data) as a number, in the metadata under
 // kFormatKey. An index written with another layout is rebuilt from the store before use:
-// its documents' content hashes still match, but its terms do not (2: no word-form entries).
+// its documents' content hashes still match, but its terms do not (2: no word-form entries;
+// 3: title and dialogue terms without positions, so phrases in those fields found nothing).
 inline constexpr std::string_view kFormatKey = "format";
-inline constexpr std::string_view kFormat = "3";
+inline constexpr std::string_view kFormat = "4";
 // The IndexLayout (index_types.h) under this metadata key: "shared", or "local" when absent.
 inline constexpr std::string_view kLayoutKey = "layout";
 // The library the index was written for (the store's library id): an index found beside another

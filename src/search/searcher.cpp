@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/text.h"
 #include "search/fields.h"
 #include "search/item_data.h"
@@ -163,6 +164,77 @@ class ActorFieldProcessor : public Xapian::FieldProcessor {
   std::unordered_map<std::string, std::string> names_;
   std::unordered_map<std::string, std::string> acronyms_;
 };
+
+// Documents write abbreviations in capitals with dots (U.S., U.K.), which the TermGenerator
+// indexes as one word ("us"); the QueryParser reads a capitalised dotted form the same way, but a
+// lower-case one (u.s.) as a phrase of single letters that no field holds. In the value of a
+// free-text field (dialogue:u.s., title:"u.k. statement") such a form is capitalised, so it
+// finds what dialogue:U.S. and dialogue:us find. Other words are left as typed.
+std::string CapitaliseDottedForms(std::string_view value) {
+  auto is_letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto is_word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::string out(value);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!is_letter(out[i]) || (i > 0 && (is_word(out[i - 1]) || out[i - 1] == '.'))) continue;
+    // Letters each followed by a dot, at least two letters ("u.s." or "u.s").
+    std::size_t end = i, letters = 0;
+    while (end < out.size() && is_letter(out[end]) &&
+           (end + 1 == out.size() || !is_word(out[end + 1]))) {
+      ++letters;
+      ++end;
+      if (end < out.size() && out[end] == '.') {
+        ++end;
+      } else {
+        break;
+      }
+    }
+    const bool dotted = letters >= 2 && (end == out.size() || !is_word(out[end]));
+    if (dotted) {
+      for (std::size_t j = i; j < end; ++j) {
+        out[j] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[j])));
+      }
+    }
+    i = std::max(i, end == 0 ? 0 : end - 1);
+  }
+  return out;
+}
+
+// Applies CapitaliseDottedForms to the value of each free-text field of `query`: the word after
+// "dialogue:" or "title:", or the "quoted phrase" there.
+std::string NormaliseFieldValues(const std::string& query) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < query.size()) {
+    const bool token_start = i == 0 || std::isspace(static_cast<unsigned char>(query[i - 1])) ||
+                             query[i - 1] == '(' || query[i - 1] == '+' || query[i - 1] == '-';
+    std::size_t value = std::string::npos;
+    if (token_start) {
+      for (const FieldPrefix& field : kFields) {
+        if (field.boolean) continue;
+        const std::string name = std::string(field.field) + ":";
+        if (query.compare(i, name.size(), name) == 0) value = i + name.size();
+      }
+    }
+    if (value == std::string::npos) {
+      out += query[i++];
+      continue;
+    }
+    std::size_t end = value;
+    if (end < query.size() && query[end] == '"') {
+      end = query.find('"', end + 1);
+      end = end == std::string::npos ? query.size() : end + 1;
+    } else {
+      while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end])) &&
+             query[end] != ')') {
+        ++end;
+      }
+    }
+    out.append(query, i, value - i);
+    out += CapitaliseDottedForms(std::string_view(query).substr(value, end - value));
+    i = end;
+  }
+  return out;
+}
 
 // Stemmed terms (Z...) and unprefixed words; never field or id terms.
 class BodyTermDecider : public Xapian::ExpandDecider {
@@ -339,7 +411,7 @@ struct Searcher::Impl {
     parser.add_boolean_prefix("date", (new DateFieldProcessor())->release());
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT | kWordFlags;
-    return parser.parse_query(text, flags);
+    return parser.parse_query(NormaliseFieldValues(text), flags);
   }
 
   SearchHit MakeHit(const Xapian::MSetIterator& it) {

@@ -83,15 +83,14 @@ Xapian::Document TermBuilder::Build(const IndexDocument& document, const IndexIt
   generator_.set_document(doc);
   generator_.set_termpos(0);
   // Body text first, then each free-text field after a gap, so no phrase crosses fields.
-  // Only the body keeps positions (phrases, NEAR, snippets): title and dialogue repeat on every
-  // item of a document, and their positions would cost index size for phrases nobody types.
+  // Title and dialogue keep positions too: a name is what people quote
+  // (dialogue:"Japan-U.S. Cyber Dialogue", title:"joint statement"), and a phrase needs them.
   generator_.index_text(item.text);
   generator_.increase_termpos(kFieldPositionGap);
-  generator_.index_text_without_positions(document.title, 1, std::string(PrefixOf("title")));
+  generator_.index_text(document.title, 1, std::string(PrefixOf("title")));
   if (!document.dialogue.empty()) {
     generator_.increase_termpos(kFieldPositionGap);
-    generator_.index_text_without_positions(document.dialogue, 1,
-                                            std::string(PrefixOf("dialogue")));
+    generator_.index_text(document.dialogue, 1, std::string(PrefixOf("dialogue")));
   }
 
   auto boolean = [&](std::string_view field, std::string_view value) {
