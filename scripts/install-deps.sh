@@ -13,6 +13,8 @@ packages=(
   libmd4c-dev libgumbo-dev libpoppler-cpp-dev
   catch2
   xvfb xauth imagemagick libxml2-utils
+  # Draws the DOT exports in tests/cli/output_correctness_cli_test.cpp (skipped without it).
+  graphviz
   # The fuzz build (tests/fuzz, docs/fuzzing.md): clang 16 compiles libstdc++ 12's <expected>.
   clang-16 libclang-rt-16-dev
 )

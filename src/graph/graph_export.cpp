@@ -2,7 +2,6 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
-#include <boost/graph/graphviz.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
 #include <sstream>
 #include <unordered_map>
@@ -31,7 +30,7 @@ struct ExportEdge {
 using ExportGraph =
     boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, ExportNode, ExportEdge>;
 
-// XML 1.0 forbids most control characters even when escaped; DOT lines must not break.
+// XML 1.0 forbids most control characters even when escaped.
 std::string Clean(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
@@ -40,7 +39,52 @@ std::string Clean(std::string_view text) {
   return out;
 }
 
-ExportGraph ToExportGraph(const CommitmentGraph& graph, const Subgraph& subgraph) {
+// A DOT double-quoted string (the DOT grammar's ID): inside the quotes only \" is an escape of
+// the grammar, and Graphviz reads a backslash before any other character as an escString escape
+// (\n, \l, \N...). So a backslash is doubled (a title ending in \ cannot escape the closing
+// quote, and \" in a title stays text), a quote is escaped, a newline becomes \n (Graphviz's
+// line break) and other control characters a space: every value stays inside its quotes.
+std::string DotString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      default: out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    }
+  }
+  return out + "\"";
+}
+
+// DOT is written by hand: Boost's write_graphviz_dp escapes quotes but not backslashes.
+std::string WriteDot(const ExportGraph& g) {
+  std::ostringstream out;
+  out << "digraph G {\n";
+  for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+    const ExportNode& n = g[*it];
+    out << n.node_id << " [kind=" << DotString(n.kind) << ", entity_id=" << n.entity_id
+        << ", label=" << DotString(n.label) << ", date=" << DotString(n.date)
+        << ", detail=" << DotString(n.detail) << "];\n";
+  }
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    const ExportEdge& e = g[*it];
+    out << g[boost::source(*it, g)].node_id << "->" << g[boost::target(*it, g)].node_id
+        << " [type=" << DotString(e.type) << ", origin=" << DotString(e.origin)
+        << ", confidence=" << e.confidence << "];\n";
+  }
+  out << "}\n";
+  return out.str();
+}
+
+// The node texts as they are for DOT (DotString escapes them), cleaned for GraphML.
+enum class TextFor { kDot, kGraphMl };
+
+ExportGraph ToExportGraph(const CommitmentGraph& graph, const Subgraph& subgraph,
+                          TextFor text_for) {
+  auto text = [&](const std::string& value) {
+    return text_for == TextFor::kDot ? value : Clean(value);
+  };
   ExportGraph out;
   std::unordered_map<NodeIndex, std::size_t> position;
   for (NodeIndex n : subgraph.nodes) {
@@ -49,7 +93,7 @@ ExportGraph ToExportGraph(const CommitmentGraph& graph, const Subgraph& subgraph
         n, boost::add_vertex(
                ExportNode{std::string(ToString(info.ref.kind)) + "_" + std::to_string(info.ref.id),
                           std::string(ToString(info.ref.kind)), static_cast<long>(info.ref.id),
-                          Clean(info.label), Clean(info.date), Clean(info.detail)},
+                          text(info.label), text(info.date), text(info.detail)},
                out));
   }
   for (const EdgeInfo& edge : graph.EdgesWithin(subgraph)) {
@@ -61,9 +105,8 @@ ExportGraph ToExportGraph(const CommitmentGraph& graph, const Subgraph& subgraph
 }
 
 template <typename Graph>
-boost::dynamic_properties Properties(Graph& g, bool with_node_id) {
+boost::dynamic_properties Properties(Graph& g) {
   boost::dynamic_properties dp;
-  if (with_node_id) dp.property("node_id", boost::get(&ExportNode::node_id, g));
   dp.property("kind", boost::get(&ExportNode::kind, g));
   dp.property("entity_id", boost::get(&ExportNode::entity_id, g));
   dp.property("label", boost::get(&ExportNode::label, g));
@@ -78,16 +121,12 @@ boost::dynamic_properties Properties(Graph& g, bool with_node_id) {
 }  // namespace
 
 std::string ToDot(const CommitmentGraph& graph, const Subgraph& subgraph) {
-  ExportGraph g = ToExportGraph(graph, subgraph);
-  boost::dynamic_properties dp = Properties(g, true);
-  std::ostringstream out;
-  boost::write_graphviz_dp(out, g, dp, "node_id");
-  return out.str();
+  return WriteDot(ToExportGraph(graph, subgraph, TextFor::kDot));
 }
 
 std::string ToGraphMl(const CommitmentGraph& graph, const Subgraph& subgraph) {
-  ExportGraph g = ToExportGraph(graph, subgraph);
-  boost::dynamic_properties dp = Properties(g, false);
+  ExportGraph g = ToExportGraph(graph, subgraph, TextFor::kGraphMl);
+  boost::dynamic_properties dp = Properties(g);
   std::ostringstream out;
   boost::write_graphml(out, g, dp, /*ordered_vertices=*/true);
   return out.str();
@@ -95,7 +134,7 @@ std::string ToGraphMl(const CommitmentGraph& graph, const Subgraph& subgraph) {
 
 Result<GraphMlSummary> ReadGraphMl(std::string_view text) {
   ExportGraph g;
-  boost::dynamic_properties dp = Properties(g, false);
+  boost::dynamic_properties dp = Properties(g);
   std::istringstream in{std::string(text)};
   try {
     boost::read_graphml(in, g, dp);
