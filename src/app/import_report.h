@@ -50,6 +50,9 @@ struct ImportReport {
   // Set when the documents were stored but the index could not be brought up to date (they
   // stay queued and are indexed by the next upkeep: the next write, or the next open).
   std::optional<Error> index_error;
+  // Symbolic links inside an imported folder that lead outside it, not followed (a folder
+  // import stays inside the folder unless ImportOptions::follow_links).
+  std::vector<std::filesystem::path> skipped_links;
   // Watched searches with new matches after this import: name and count.
   std::vector<std::pair<std::string, int>> watch_matches;
 
@@ -59,6 +62,7 @@ struct ImportReport {
 
 struct ImportOptions {
   bool dry_run = false;
+  bool follow_links = false;  // follow symbolic links in folders to wherever they lead
   ProgressCallback progress;  // called before each file and once at the end
   CancellationToken cancel;
 };

@@ -101,12 +101,15 @@ Json ToJson(const app::ImportReport& report) {
                      {"error", f.error ? Json(f.error->ForCommandLine())
                                        : Json(nullptr)}});
   }
+  Json skipped_links = Json::array();
+  for (const auto& link : report.skipped_links) skipped_links.push_back(platform::PathToUtf8(link));
   return {{"dry_run", report.dry_run},
           {"imported", report.Count(app::ImportOutcome::kImported)},
           {"revised", report.Count(app::ImportOutcome::kRevised)},
           {"unchanged", report.Count(app::ImportOutcome::kUnchanged)},
           {"failed", report.Count(app::ImportOutcome::kFailed)},
-          {"files", files}};
+          {"files", files},
+          {"skipped_links", skipped_links}};
 }
 
 Json ToJson(const app::CommitmentView& view) {

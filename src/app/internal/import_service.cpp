@@ -57,6 +57,12 @@ std::filesystem::path Absolute(const std::filesystem::path& path) {
   return ec ? std::filesystem::absolute(path) : absolute;
 }
 
+// Whether `path` is `folder` or inside it (both canonical).
+bool IsWithin(const std::filesystem::path& path, const std::filesystem::path& folder) {
+  const std::filesystem::path relative = path.lexically_relative(folder);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
 Document ToDocument(const importers::ReadDocument& read, const std::filesystem::path& path) {
   const ImportedDocument& in = read.document;
   Document document;
@@ -116,7 +122,9 @@ int ImportReport::Count(ImportOutcome outcome) const {
 }
 
 Result<std::vector<std::filesystem::path>> ImportService::CollectFiles(
-    const std::vector<std::filesystem::path>& paths) const {
+    const std::vector<std::filesystem::path>& paths, bool follow_links,
+    std::vector<std::filesystem::path>* skipped_links) const {
+  using Options = std::filesystem::directory_options;
   std::vector<std::filesystem::path> files;
   for (const auto& path : paths) {
     std::error_code ec;
@@ -128,13 +136,37 @@ Result<std::vector<std::filesystem::path>> ImportService::CollectFiles(
       continue;
     }
     std::vector<std::filesystem::path> found;
+    const std::filesystem::path root = Absolute(path);
+    // Followed links can lead back up (a -> ..): each real folder is walked once.
+    std::set<std::filesystem::path> walked{root};
     auto it = std::filesystem::recursive_directory_iterator(
-        path, std::filesystem::directory_options::skip_permission_denied, ec);
+        path,
+        follow_links ? Options::skip_permission_denied | Options::follow_directory_symlink
+                     : Options::skip_permission_denied,
+        ec);
     if (ec) return Fail(FilesystemError(path, ec, "read the folder"));
     for (; it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) return Fail(FilesystemError(it->path(), ec, "read the folder"));
       if (IsHidden(it->path())) {
         if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_symlink(ec)) {
+        // A link is the folder's own only while it stays inside it (x.txt -> /etc/passwd is not).
+        std::error_code target_ec;
+        const std::filesystem::path target = std::filesystem::canonical(it->path(), target_ec);
+        const bool leaves = !target_ec && !IsWithin(target, root);
+        if (leaves && !follow_links) {
+          if (skipped_links && (it->is_directory(ec) || IsDocumentFile(it->path()))) {
+            skipped_links->push_back(it->path());
+          }
+          continue;
+        }
+      }
+      if (follow_links && it->is_directory(ec)) {
+        std::error_code real_ec;
+        const auto real = std::filesystem::canonical(it->path(), real_ec);
+        if (real_ec || !walked.insert(real).second) it.disable_recursion_pending();
         continue;
       }
       if (it->is_regular_file(ec) && IsDocumentFile(it->path()) && !IsFolderNote(it->path())) {
@@ -144,6 +176,7 @@ Result<std::vector<std::filesystem::path>> ImportService::CollectFiles(
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
+  if (skipped_links) std::sort(skipped_links->begin(), skipped_links->end());
   return files;
 }
 
@@ -272,10 +305,10 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
 
 Result<ImportReport> ImportService::Import(const std::vector<std::filesystem::path>& paths,
                                            const ImportOptions& options) {
-  auto files = CollectFiles(paths);
-  if (!files) return Fail(files.error());
   ImportReport report;
   report.dry_run = options.dry_run;
+  auto files = CollectFiles(paths, options.follow_links, &report.skipped_links);
+  if (!files) return Fail(files.error());
   // The job's link rules read the library once and follow its documents (automatic_links.h).
   std::optional<AutomaticLinker> linker;
   linker.emplace(library_.database());

@@ -46,10 +46,12 @@ class ImportService {
 
   // The files an import of `paths` would read: files as given, folders walked recursively
   // (hidden entries skipped, only document extensions), in a stable sorted order. A path that
-  // does not exist is listed as given (its import fails alone). Errors: kIo for a folder that
-  // cannot be read.
+  // does not exist is listed as given (its import fails alone). A symbolic link in a folder is
+  // followed only while it stays inside that folder, unless `follow_links`; the links left
+  // out are added to `skipped_links`. Errors: kIo for a folder that cannot be read.
   [[nodiscard]] Result<std::vector<std::filesystem::path>> CollectFiles(
-      const std::vector<std::filesystem::path>& paths) const;
+      const std::vector<std::filesystem::path>& paths, bool follow_links = false,
+      std::vector<std::filesystem::path>* skipped_links = nullptr) const;
 
   // Imports every file of `paths`; per-file outcomes in the report (invariant 2).
   [[nodiscard]] Result<ImportReport> Import(const std::vector<std::filesystem::path>& paths,

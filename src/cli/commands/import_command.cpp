@@ -5,6 +5,7 @@
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/text.h"
 
 namespace nt::cli {
@@ -15,6 +16,7 @@ struct ImportArguments {
   bool dry_run = false;
   bool json = false;
   bool quiet = false;
+  bool follow_links = false;
 };
 
 // A one-line progress bar on stderr, redrawn in place; only on a terminal.
@@ -22,7 +24,8 @@ void DrawProgress(const ProgressUpdate& update) {
   constexpr int kBarWidth = 24;
   if (update.total == 0) return;
   int filled = static_cast<int>(kBarWidth * update.done / update.total);
-  std::string name = platform::PathToUtf8(platform::PathFromUtf8(update.current).filename());
+  std::string name =
+      Printable(platform::PathToUtf8(platform::PathFromUtf8(update.current).filename()));
   if (name.size() > 40) name = name.substr(0, 37) + "...";
   std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40s", std::string(filled, '#').c_str(),
                std::string(kBarWidth - filled, '.').c_str(), update.done, update.total,
@@ -48,13 +51,14 @@ std::string DescribeCounts(const app::FileImportResult& file) {
 
 void PrintReport(const app::ImportReport& report) {
   for (const app::FileImportResult& file : report.files) {
-    const std::string path = platform::PathToUtf8(file.path);
+    // A file name with a newline or a control character is printed escaped: one file, one line.
+    const std::string path = Printable(platform::PathToUtf8(file.path));
     switch (file.outcome) {
       case app::ImportOutcome::kImported:
       case app::ImportOutcome::kRevised:
         std::printf("%s %s: %s \"%s\", %s%s\n",
                     report.dry_run ? "would import" : std::string(app::ToString(file.outcome)).c_str(),
-                    path.c_str(), DocumentHandle(file).c_str(), file.title.c_str(),
+                    path.c_str(), DocumentHandle(file).c_str(), Printable(file.title).c_str(),
                     DescribeCounts(file).c_str(),
                     file.outcome == app::ImportOutcome::kRevised
                         ? (" (revision " + std::to_string(file.revision) + ")").c_str()
@@ -70,17 +74,22 @@ void PrintReport(const app::ImportReport& report) {
         break;
       case app::ImportOutcome::kFailed:
         // Most messages already name the file; the path is added only where one does not.
-        if (file.error->message.find(path) != std::string::npos) {
-          std::fprintf(stderr, "failed: %s\n", file.error->ForCommandLine().c_str());
+        // The message's names are escaped as `path` is (Quoted()), and so is the rest of it.
+        if (const std::string message = Printable(file.error->ForCommandLine());
+            message.find(path) != std::string::npos) {
+          std::fprintf(stderr, "failed: %s\n", message.c_str());
         } else {
-          std::fprintf(stderr, "failed %s: %s\n", path.c_str(),
-                       file.error->ForCommandLine().c_str());
+          std::fprintf(stderr, "failed %s: %s\n", path.c_str(), message.c_str());
         }
         break;
       case app::ImportOutcome::kCancelled:
         std::printf("cancelled %s\n", path.c_str());
         break;
     }
+  }
+  for (const auto& link : report.skipped_links) {
+    std::printf("skipped %s: a link that leads outside the folder (--follow-links follows it)\n",
+                Printable(platform::PathToUtf8(link)).c_str());
   }
   std::printf("%s %d, revised %d, unchanged %d, failed %d.\n",
               report.dry_run ? "Dry run: would import" : "Imported",
@@ -100,6 +109,8 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
   command->add_flag("--dry-run", arguments->dry_run, "Report what would happen; change nothing");
   command->add_flag("--json", arguments->json, "Print the report as JSON");
   command->add_flag("-q,--quiet", arguments->quiet, "No progress bar");
+  command->add_flag("--follow-links", arguments->follow_links,
+                    "Follow symbolic links in folders even where they lead outside the folder");
   command->callback([&context, arguments] {
     auto workspace = context.Open({.create_if_missing = !arguments->dry_run});
     if (!workspace) return context.Report(workspace.error());
@@ -107,6 +118,7 @@ void AddImportCommand(CLI::App& app, CliContext& context) {
     for (const std::string& path : arguments->paths) paths.push_back(platform::PathFromUtf8(path));
     app::ImportOptions options;
     options.dry_run = arguments->dry_run;
+    options.follow_links = arguments->follow_links;
     if (!arguments->quiet && !arguments->json && platform::StderrIsTerminal()) {
       options.progress = DrawProgress;
     }
