@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/platform.h"
+#include "core/printable.h"
 
 namespace nt::cli {
 
@@ -67,7 +68,8 @@ void CliContext::WarnIfIndexBehind(app::Workspace& workspace) {
 }
 
 void CliContext::Report(const Error& error) {
-  std::fprintf(stderr, "normtrack: %s\n", error.ForCommandLine().c_str());
+  // One sentence on one line, whatever a name in it holds.
+  std::fprintf(stderr, "normtrack: %s\n", Printable(error.ForCommandLine()).c_str());
   exit_code = ExitCodeFor(error);
 }
 

@@ -58,8 +58,8 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
       if (!bound->empty() && !IsDateSpec(*bound)) {
         throw Xapian::QueryParserError(
             "a date range takes dates like 2015, 2017-07 or "
-            "2017-07-24, not '" +
-            *bound + "'");
+            "2017-07-24, not " +
+            QuotedExcerpt(*bound));
       }
     }
     const std::string low = begin.empty() ? "" : DateKey(begin);
@@ -583,7 +583,7 @@ Result<SearchResults> Searcher::Search(const SearchRequest& request) {
   try {
     return impl_->WithRetry([&] { return impl_->Search(request); });
   } catch (const Xapian::Error& error) {
-    return Fail(XapianError(error, "Searching for " + Quoted(request.query)));
+    return Fail(XapianError(error, "Searching for " + QuotedExcerpt(request.query)));
   }
 }
 
@@ -639,7 +639,7 @@ Result<std::vector<SearchHit>> Searcher::Candidates(const std::string& text, int
       return impl_->Run(query, request).hits;
     });
   } catch (const Xapian::Error& error) {
-    return Fail(XapianError(error, "Looking for precedents of " + Quoted(text)));
+    return Fail(XapianError(error, "Looking for precedents of " + QuotedExcerpt(text)));
   }
 }
 

@@ -4,11 +4,16 @@
 
 #include <string>
 
+#include "core/printable.h"
+
 namespace nt::search {
 
 Error XapianError(const Xapian::Error& error, std::string_view what) {
   const std::string type = error.get_type();
-  std::string detail = error.get_msg();
+  // Xapian's messages can quote the query (a 100 KB query must not come back whole).
+  constexpr std::size_t kDetailCharacters = 200;
+  const std::string message = PrintableExcerpt(error.get_msg(), kDetailCharacters);
+  std::string detail = message;
   if (!error.get_error_string() || std::string(error.get_error_string()).empty()) {
   } else {
     detail += " (" + std::string(error.get_error_string()) + ")";
@@ -18,7 +23,7 @@ Error XapianError(const Xapian::Error& error, std::string_view what) {
   std::string cli_advice;  // a command to run: for the command line only
   if (type == "QueryParserError") {
     code = ErrorCode::kUsage;
-    return Error{code, std::string(what) + ": the query is malformed (" + error.get_msg() +
+    return Error{code, std::string(what) + ": the query is malformed (" + message +
                            "); see docs/search.md for the syntax."};
   } else if (type == "DatabaseLockError") {
     code = ErrorCode::kLocked;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/printable.h"
 #include "core/text.h"
 #include "store/saved_search_match_repository.h"
 #include "store/saved_search_repository.h"
@@ -43,7 +44,7 @@ Result<SavedSearch> SavedSearches::Save(std::string_view name, std::string_view 
     if (*existing) {
       return Fail(ErrorCode::kUsage,
                   "A saved search called " + Quoted((*existing)->name) + " exists already (" +
-                      Quoted((*existing)->query) + "); pass --replace to replace it.");
+                      QuotedExcerpt((*existing)->query) + "); pass --replace to replace it.");
     }
   }
   auto matches = AllMatches(std::string(query));  // also rejects a malformed query

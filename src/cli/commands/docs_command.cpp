@@ -3,6 +3,7 @@
 
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
+#include "core/printable.h"
 #include "core/text.h"
 
 namespace nt::cli {
@@ -67,7 +68,8 @@ void AddDocsCommand(CLI::App& app, CliContext& context) {
       std::printf("%4lld  %-10s  %-10s  %5d  %5d  %s\n", static_cast<long long>(d.id.value),
                   d.date.empty() ? "-" : d.date.c_str(), std::string(ToString(d.kind)).c_str(),
                   summary.paragraph_count, summary.commitment_count,
-                  Truncate(d.title + (d.symbol.empty() ? "" : " (" + d.symbol + ")"), 80).c_str());
+                  Truncate(Printable(d.title) + (d.symbol.empty() ? "" : " (" + d.symbol + ")"), 80)
+                      .c_str());
     }
   });
 }

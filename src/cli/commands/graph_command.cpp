@@ -12,6 +12,7 @@
 #include "cli/json_output.h"
 #include "core/file_io.h"
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/text.h"
 
 namespace nt::cli {
@@ -304,7 +305,8 @@ void AddGraphExportCommand(CLI::App& graph, CliContext& context) {
       NT_TRY(WriteFileAtomically(platform::PathFromUtf8(a->output), *text));
       // Said on stdout, which the file took the place of: what was written, where.
       std::printf("Wrote the graph as %s to %s (%zu bytes).\n",
-                  a->format == "dot" ? "DOT" : "GraphML", a->output.c_str(), text->size());
+                  a->format == "dot" ? "DOT" : "GraphML", Printable(a->output).c_str(),
+                  text->size());
       return {};
     });
   });

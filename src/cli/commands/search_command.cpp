@@ -6,6 +6,7 @@
 #include "cli/json_output.h"
 #include "cli/search_output.h"
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/search_results.h"
 
 namespace nt::cli {
@@ -43,7 +44,7 @@ void PrintResults(const SearchResults& results, const SearchRequest& request) {
     std::printf("No more results: %s in all, and --offset %d is past them.\n",
                 TotalText(results).c_str(), results.offset);
   } else if (results.hits.empty()) {
-    std::printf("No matches for %s.\n", Quoted(request.query).c_str());
+    std::printf("No matches for %s.\n", QuotedExcerpt(request.query).c_str());
   } else {
     std::printf("%s; showing %d-%d.\n\n", TotalText(results).c_str(), results.offset + 1,
                 results.offset + static_cast<int>(results.hits.size()));
