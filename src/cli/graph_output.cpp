@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/text.h"
 
 namespace nt::cli {
@@ -28,7 +29,7 @@ std::string CsvField(const std::string& text) {
 void PrintOpenCommitments(const std::vector<OpenCommitment>& open) {
   for (const auto& c : open) {
     std::printf("#%-5lld %-7s %-14s %s%s\n", static_cast<long long>(c.id.value),
-                c.paragraph_label.empty() ? "-" : c.paragraph_label.c_str(), c.type.c_str(),
+                ShownParagraphLabel(c.paragraph_label).c_str(), c.type.c_str(),
                 c.actors.empty() ? "-" : Join(c.actors, ", ").c_str(),
                 c.follow_ups.empty() ? "  (no follow-up)" : "  (follow-ups not done)");
     std::printf("%s\n", Wrapped(c.text, 7).c_str());
@@ -65,7 +66,7 @@ void PrintLineage(const std::vector<LineageStep>& steps) {
                 s.date.empty() ? "-" : s.date.c_str(),
                 s.dialogue.empty() ? s.document_title.c_str() : s.dialogue.c_str(),
                 s.round ? (", round " + std::to_string(s.round)).c_str() : "",
-                s.paragraph_label.c_str());
+                ShownParagraphLabel(s.paragraph_label).c_str());
     std::printf("%s\n", Wrapped(s.text, 7).c_str());
     for (const auto& [id, status] : s.follow_ups) {
       std::printf("       follow-up #%lld: %s\n", static_cast<long long>(id.value),
@@ -109,7 +110,9 @@ void PrintPath(const std::vector<app::PathStep>& steps, const std::string& from,
     if (!s.edge_type.empty()) {
       std::printf("   %s %s\n", s.edge_forward ? "--" : "<-", s.edge_type.c_str());
     }
-    std::printf("%s %s\n", std::string(ToString(s.node.ref.kind)).c_str(), s.node.label.c_str());
+    // The node's id (what other commands take), then its name: "commitment #12  7(2)a: ...".
+    std::printf("%s #%lld  %s\n", std::string(ToString(s.node.ref.kind)).c_str(),
+                static_cast<long long>(s.node.ref.id), s.node.label.c_str());
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/text.h"
 
 namespace nt::cli {
@@ -27,9 +28,9 @@ std::string MarkedSnippet(const std::vector<SnippetPart>& parts, bool ansi) {
 }
 
 void PrintHit(int rank, const SearchHit& hit, bool ansi) {
-  std::string where = hit.label.empty() ? "¶" + std::to_string(hit.paragraph_id) : hit.label;
+  std::string where = ShownParagraphLabel(hit.label);
   if (hit.kind == ItemKind::kCommitment) where += " (commitment)";
-  std::vector<std::string> facts{where, hit.document_title};
+  std::vector<std::string> facts{where, Printable(hit.document_title)};
   if (!hit.date.empty()) facts.push_back(hit.date);
   std::printf("%3d. %s  [doc #%lld, paragraph #%lld]\n", rank, Join(facts, " · ").c_str(),
               static_cast<long long>(hit.document_id), static_cast<long long>(hit.paragraph_id));

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/printable.h"
 #include "graph/graph_internals.h"
 
 namespace nt::graph {
@@ -74,10 +75,10 @@ CommitmentGraph CommitmentGraph::Build(const store::GraphSnapshot& s) {
     document_dates.emplace(d.id.value, date);
   }
   for (const auto& c : s.commitments) {
-    std::string label =
-        c.paragraph_label.empty() ? "commitment " + std::to_string(c.id.value) : c.paragraph_label;
+    // Named by its paragraph's label as every command shows it ("-" without one), not by an id
+    // that would read as a label ("commitment 12").
     add_node({{EntityKind::kCommitment, c.id.value},
-              label + ": " + Excerpt(c.text, 60),
+              ShownParagraphLabel(c.paragraph_label) + ": " + Excerpt(c.text, 60),
               document_dates[c.document_id.value],
               std::string(ToString(c.type)),
               0,

@@ -6,6 +6,7 @@
 #include "cli/csv_output.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/text.h"
 
 namespace nt::cli {
@@ -82,7 +83,7 @@ void PrintCommitments(const std::vector<app::CommitmentView>& commitments) {
     if (!actors.others.empty()) who += "; " + Join(actors.others, ", ");
     // The id first: it is what follow-ups, links and corrections take.
     std::printf("  #%-5lld %-7s %-14s %s  [cue: %s]%s\n", static_cast<long long>(c.id.value),
-                view.row.paragraph_label.empty() ? "-" : view.row.paragraph_label.c_str(),
+                ShownParagraphLabel(view.row.paragraph_label).c_str(),
                 std::string(ToString(c.type)).c_str(), who.c_str(), c.cue.c_str(),
                 view.norm_codes.empty() ? "" : ("  norms " + Join(view.norm_codes, ", ")).c_str());
     const std::string indent(17, ' ');

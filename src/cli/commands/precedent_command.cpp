@@ -4,6 +4,7 @@
 #include "core/search_results.h"
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
+#include "core/printable.h"
 
 namespace nt::cli {
 namespace {
@@ -85,7 +86,7 @@ void AddPrecedentCommand(CLI::App& app, CliContext& context) {
     for (const auto& p : *found) {
       std::printf("%s  %s · %s  (%d%% similar%s)  [paragraph #%lld]\n",
                   p.hit.date.empty() ? "(no date)" : p.hit.date.c_str(),
-                  p.hit.document_title.c_str(), p.hit.label.c_str(),
+                  Printable(p.hit.document_title).c_str(), ShownParagraphLabel(p.hit.label).c_str(),
                   static_cast<int>(p.match.similarity * 100 + 0.5), p.exact ? ", exact" : "",
                   static_cast<long long>(p.hit.paragraph_id));
       std::printf("    %s\n", p.match.excerpt.c_str());

@@ -5,6 +5,7 @@
 #include "cli/cli_context.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
+#include "core/printable.h"
 #include "core/text.h"
 
 namespace nt::cli {
@@ -33,20 +34,21 @@ std::string RoundLine(const app::DocumentView& view) {
 
 void PrintView(const app::DocumentView& view, bool all) {
   const Document& d = view.document;
-  std::printf("#%lld  %s\n", static_cast<long long>(d.id.value), d.title.c_str());
+  std::printf("#%lld  %s\n", static_cast<long long>(d.id.value), Printable(d.title).c_str());
   std::vector<std::string> facts{std::string(ToString(d.kind))};
   for (const std::string* fact : {&d.symbol, &d.date, &d.place, &d.language}) {
     if (!fact->empty()) facts.push_back(*fact);
   }
   std::printf("    %s\n", Join(facts, " · ").c_str());
   if (view.dialogue) std::printf("    Dialogue: %s\n", RoundLine(view).c_str());
-  std::printf("    Source: %s (%s %s, revision %d)\n\n", d.source_path.c_str(),
+  std::printf("    Source: %s (%s %s, revision %d)\n\n", Printable(d.source_path).c_str(),
               d.importer.c_str(), d.importer_version.c_str(), d.revision);
 
   std::size_t label_width = 0;
   int hidden = 0;
   for (const Paragraph& p : view.paragraphs) {
-    label_width = std::max(label_width, std::min<std::size_t>(CodePointCount(p.label), 12));
+    label_width = std::max(label_width,
+                           std::min<std::size_t>(CodePointCount(ShownParagraphLabel(p.label)), 12));
   }
   const int columns = std::max(40, platform::TerminalColumns(100));
   const std::string indent(label_width + 4, ' ');
@@ -63,7 +65,7 @@ void PrintView(const app::DocumentView& view, bool all) {
       }
       headings = p.heading_path;
     }
-    std::string label = p.label;
+    std::string label = ShownParagraphLabel(p.label);
     label.resize(label_width + (label.size() - CodePointCount(label)), ' ');
     std::string text = p.is_boilerplate ? "[boilerplate] " + p.text : p.text;
     std::printf("  %s  %s\n", label.c_str(),
