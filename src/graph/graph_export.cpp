@@ -3,6 +3,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
+#include <cctype>
 #include <sstream>
 #include <unordered_map>
 
@@ -57,20 +58,36 @@ std::string DotString(std::string_view text) {
   return out + "\"";
 }
 
+// A DOT ID: a plain identifier as it is (kind=actor, as Boost wrote it), anything else, and the
+// grammar's keywords, as a DotString.
+std::string DotId(std::string_view text) {
+  auto plain = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
+  };
+  bool identifier = !text.empty() && !(text.front() >= '0' && text.front() <= '9');
+  for (char c : text) identifier = identifier && plain(c);
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view keyword : {"node", "edge", "graph", "digraph", "subgraph", "strict"}) {
+    if (lower == keyword) identifier = false;
+  }
+  return identifier ? std::string(text) : DotString(text);
+}
+
 // DOT is written by hand: Boost's write_graphviz_dp escapes quotes but not backslashes.
 std::string WriteDot(const ExportGraph& g) {
   std::ostringstream out;
   out << "digraph G {\n";
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const ExportNode& n = g[*it];
-    out << n.node_id << " [kind=" << DotString(n.kind) << ", entity_id=" << n.entity_id
-        << ", label=" << DotString(n.label) << ", date=" << DotString(n.date)
-        << ", detail=" << DotString(n.detail) << "];\n";
+    out << n.node_id << " [kind=" << DotId(n.kind) << ", entity_id=" << n.entity_id
+        << ", label=" << DotId(n.label) << ", date=" << DotId(n.date)
+        << ", detail=" << DotId(n.detail) << "];\n";
   }
   for (auto [it, end] = boost::edges(g); it != end; ++it) {
     const ExportEdge& e = g[*it];
     out << g[boost::source(*it, g)].node_id << "->" << g[boost::target(*it, g)].node_id
-        << " [type=" << DotString(e.type) << ", origin=" << DotString(e.origin)
+        << " [type=" << DotId(e.type) << ", origin=" << DotId(e.origin)
         << ", confidence=" << e.confidence << "];\n";
   }
   out << "}\n";
