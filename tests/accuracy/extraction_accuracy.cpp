@@ -4,7 +4,7 @@
 // labels: commitments (precision, recall, actor attribution, type) and metadata (title, date,
 // kind, dialogue, round), per document and overall.
 //
-//   extraction_accuracy [--set DIR] [--shared DIR] [--misses]
+//   extraction_accuracy [--set DIR] [--shared DIR] [--misses] [--found]
 //                       [--min-precision X] [--min-recall X] [--min-actors X] [--min-metadata X]
 //
 // Exits 1 when an overall figure is below its floor (the CTest entry sets the floors to what the
@@ -32,6 +32,7 @@ struct Options {
   std::filesystem::path set_dir;
   std::filesystem::path shared_dir;
   bool misses = false;
+  bool found = false;
   double min_precision = 0, min_recall = 0, min_actors = 0, min_metadata = 0;
 };
 
@@ -59,6 +60,7 @@ struct DocumentScore {
   Counts counts;
   MetadataCheck metadata;
   std::vector<std::string> misses;  // for --misses
+  std::vector<std::string> found;   // for --found: every commitment found, as scored
   std::string failure;              // the import failed
 };
 
@@ -66,6 +68,21 @@ std::string Join(const std::set<std::string>& names) {
   std::string out;
   for (const std::string& name : names) out += (out.empty() ? "" : "; ") + name;
   return out.empty() ? "-" : out;
+}
+
+// The actors a commitment binds, as the gold's SUBJECTS name them: its subjects, except in a
+// recommendation with addressees, which binds the actors it asks to act ("States should",
+// "Calls upon Member States to"), not its author (docs/extraction.md, "Who a recommendation
+// binds").
+std::set<std::string> BoundActors(const app::CommitmentView& commitment) {
+  std::set<std::string> subjects;
+  std::set<std::string> addressees;
+  for (const app::NamedActor& actor : commitment.actors) {
+    if (actor.role == ActorRole::kSubject) subjects.insert(actor.name);
+    if (actor.role == ActorRole::kAddressee) addressees.insert(actor.name);
+  }
+  const bool recommendation = commitment.row.commitment.type == CommitmentType::kRecommendation;
+  return recommendation && !addressees.empty() ? addressees : subjects;
 }
 
 std::string DialogueKey(const std::string& name, const extract::Gazetteer& gazetteer) {
@@ -161,10 +178,7 @@ DocumentScore Score(app::Workspace& workspace, const GoldDocument& gold,
     used[match] = true;
     ++score.counts.matched_gold;
     const app::CommitmentView& got = *found[match];
-    std::set<std::string> subjects;
-    for (const app::NamedActor& actor : got.actors) {
-      if (actor.role == ActorRole::kSubject) subjects.insert(actor.name);
-    }
+    const std::set<std::string> subjects = BoundActors(got);
     const std::string type(ToString(got.row.commitment.type));
     if (subjects == want.subjects) {
       ++score.counts.actors_right;
@@ -178,6 +192,10 @@ DocumentScore Score(app::Workspace& workspace, const GoldDocument& gold,
       score.misses.push_back("type (line " + std::to_string(want.line) + "): found " + type +
                              ", want " + want.type);
     }
+  }
+  for (const app::CommitmentView* c : found) {
+    score.found.push_back(std::string(ToString(c->row.commitment.type)) + " [" +
+                          Join(BoundActors(*c)) + "] " + c->row.commitment.text.substr(0, 160));
   }
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (used[i]) continue;
@@ -271,6 +289,9 @@ int Run(const Options& options) {
     if (options.misses) {
       for (const std::string& miss : score.misses) std::printf("    %s\n", miss.c_str());
     }
+    if (options.found) {
+      for (const std::string& line : score.found) std::printf("    found: %s\n", line.c_str());
+    }
   }
   const int documents = static_cast<int>(golds.size());
   const double precision = Ratio(total.matched_found, total.found);
@@ -322,6 +343,8 @@ int main(int argc, char** argv) {
       options.shared_dir = value();
     } else if (arg == "--misses") {
       options.misses = true;
+    } else if (arg == "--found") {
+      options.found = true;
     } else if (arg == "--min-precision") {
       options.min_precision = std::atof(value().c_str());
     } else if (arg == "--min-recall") {
@@ -332,7 +355,7 @@ int main(int argc, char** argv) {
       options.min_metadata = std::atof(value().c_str());
     } else {
       std::fprintf(stderr,
-                   "usage: extraction_accuracy [--set DIR] [--shared DIR] [--misses] "
+                   "usage: extraction_accuracy [--set DIR] [--shared DIR] [--misses] [--found] "
                    "[--min-precision X] [--min-recall X] [--min-actors X] [--min-metadata X]\n");
       return 2;
     }
