@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
+
+#include "core/text.h"
 
 namespace nt::extract {
 namespace {
@@ -22,10 +25,27 @@ constexpr std::array<std::string_view, 46> kCollectives = {
     "両参加者",             "参加者",            "両当事者",            "当事者",
     "我们",                 "我們"};
 
-// All-caps tokens that are not names of anything an analyst would review.
-constexpr std::array<std::string_view, 14> kIgnoredAcronyms = {
-    "DC", "AM", "PM", "UTC", "TV", "OK", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI"};
-
+// All-caps tokens that are not names of anything an analyst would review: times, numerals,
+// and the words that treaties, signature blocks and page headers print in capitals ("DONE at
+// Canberra", "THAT the Parties", "MEDIA NOTE").
+constexpr std::string_view kIgnoredAcronyms[] = {
+    "DC",         "AM",          "PM",         "UTC",        "TV",        "OK",
+    "II",         "III",         "IV",         "VI",         "VII",       "VIII",
+    "IX",         "XI",          "XII",        "DONE",       "THAT",      "THE",
+    "AND",        "FOR",         "WITH",       "FROM",       "THIS",      "THESE",
+    "WHEREAS",    "WHEREOF",     "HEREBY",     "HAVE",       "HAS",       "HAD",
+    "AGREED",     "AGREE",       "FOLLOWS",    "BETWEEN",    "ARTICLE",   "SECTION",
+    "PART",       "CHAPTER",     "ANNEX",      "NOTE",       "NOTING",    "RECOGNISING",
+    "RECOGNIZING", "CONSCIOUS",  "AFFIRMING",  "REAFFIRMING", "WISHING",  "DESIRING",
+    "CONSIDERING", "SIGNED",     "WITNESS",    "DATE",       "NOW",       "THEREFORE",
+    "NOT",        "ALL",         "ANY",        "SHALL",      "WILL",      "MAY",
+    "ARE",        "OUR",         "YOU",        "YOUR",       "NEW",       "MEDIA",
+    "PRESS",      "RELEASE",     "STATEMENT",  "JOINT",      "FACT",      "SHEET",
+    "SUMMARY",    "OFFICE",      "EMBARGOED",  "UNTIL",      "IMMEDIATE", "BY",
+    "OF",         "ON",          "IN",         "TO",         "AT",        "OR",
+    "BE",         "IS",          "WE",         "AS",         "AN",        "IT",
+    "MEMORANDUM", "UNDERSTANDING", "AGREEMENT", "GOVERNMENT", "MINISTRY", "REPUBLIC",
+    "PARTIES",    "PARTICIPANTS", "COOPERATION", "CONCERNING", "REGARDING", "PREAMBLE"};
 struct CompiledCollective {
   std::vector<std::string> words;
 };
@@ -44,8 +64,8 @@ const std::vector<CompiledCollective>& Collectives() {
 }
 
 bool IsIgnoredAcronym(std::string_view word) {
-  return std::find(kIgnoredAcronyms.begin(), kIgnoredAcronyms.end(), word) !=
-         kIgnoredAcronyms.end();
+  return std::find(std::begin(kIgnoredAcronyms), std::end(kIgnoredAcronyms), word) !=
+         std::end(kIgnoredAcronyms);
 }
 
 std::string_view Text(std::string_view text, const std::vector<Token>& tokens, int i) {
@@ -64,6 +84,14 @@ bool IsHeadingOrPath(std::string_view text, const std::vector<Token>& tokens, in
            std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   };
   if (all_caps_word(i - 1) || all_caps_word(i + 1)) return true;
+  // A name with an initial: "MICHAEL R. POMPEO", "J. MICHAEL SMITH".
+  auto initial_at = [&](int k) {
+    if (k < 0 || k + 1 >= static_cast<int>(tokens.size())) return false;
+    std::string_view w = Text(text, tokens, k);
+    return w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z' && Text(text, tokens, k + 1) == ".";
+  };
+  if (initial_at(i + 1) && all_caps_word(i + 3)) return true;
+  if (initial_at(i - 2) && (all_caps_word(i - 3) || i - 2 == 0)) return true;
   const Token& token = tokens[static_cast<std::size_t>(i)];
   auto touching = [&](int k, bool before) {
     if (k < 0 || k >= static_cast<int>(tokens.size())) return false;
@@ -78,6 +106,28 @@ bool IsHeadingOrPath(std::string_view text, const std::vector<Token>& tokens, in
     return true;
   }
   return false;
+}
+
+// The defined collective words: "the Participants", "the Parties", "the Sides".
+bool IsDefinableTerm(std::string_view text, const Token& token) {
+  for (std::string_view w : {"participants", "parties", "sides", "signatories"}) {
+    if (TokenIs(text, token, w)) return true;
+  }
+  return false;
+}
+
+// Where the definition of the term at `at` opens ("hereinafter", "hereafter" or its "("),
+// looking back within the sentence; -1 when the word is not being defined.
+int DefinitionOpening(std::string_view text, const std::vector<Token>& tokens, int at) {
+  for (int k = at - 1; k >= 0 && k >= at - 24; --k) {
+    std::string_view w = Text(text, tokens, k);
+    if (w == ")" || w == "." || w == ";") return -1;
+    if (TokenIs(text, tokens[static_cast<std::size_t>(k)], "hereinafter") ||
+        TokenIs(text, tokens[static_cast<std::size_t>(k)], "hereafter")) {
+      return k > 0 && Text(text, tokens, k - 1) == "(" ? k - 1 : k;
+    }
+  }
+  return -1;
 }
 
 }  // namespace
@@ -109,10 +159,15 @@ void DocumentActors::Learn(std::string_view text, const std::vector<Token>& toke
     for (int t = m.token_begin; t < m.token_end; ++t) covered[static_cast<std::size_t>(t)] = m.actor_index;
   }
   const int n = static_cast<int>(tokens.size());
+  if (defined_parties_.empty()) LearnDefinedParties(text, tokens, covered);
   for (int i = 0; i < n; ++i) {
     if (covered[static_cast<std::size_t>(i)] >= 0) continue;
     if (tokens[static_cast<std::size_t>(i)].kind != TokenKind::kWord) continue;
     std::string_view word = Text(text, tokens, i);
+    if (word.size() >= 4 && std::any_of(word.begin(), word.end(),
+                                        [](char c) { return c >= 'a' && c <= 'z'; })) {
+      ordinary_words_.insert(LowerToken(text, tokens[static_cast<std::size_t>(i)]));
+    }
     bool in_parens = i > 0 && i + 1 < n && Text(text, tokens, i - 1) == "(" &&
                      Text(text, tokens, i + 1) == ")";
     if (in_parens && LooksLikeAcronym(word, true)) {
@@ -135,6 +190,44 @@ void DocumentActors::Learn(std::string_view text, const std::vector<Token>& toke
     } else if (LooksLikeAcronym(word, true)) {
       ++mixed_counts_[std::string(word)];
     }
+  }
+}
+
+// "X and Y (hereinafter referred to as the "Participants")": the actors named before the
+// definition in its sentence, after "between" when the sentence has one, less a state named as
+// the home of an agency beside it ("the Ministry ... of Japan"). Kept when two or more.
+void DocumentActors::LearnDefinedParties(std::string_view text, const std::vector<Token>& tokens,
+                                         const std::vector<int>& covered) {
+  const int n = static_cast<int>(tokens.size());
+  for (int i = 0; i < n; ++i) {
+    if (!IsDefinableTerm(text, tokens[static_cast<std::size_t>(i)])) continue;
+    const int opening = DefinitionOpening(text, tokens, i);
+    if (opening < 0) continue;
+    int from = opening;
+    while (from > 0 && Text(text, tokens, from - 1) != "." && Text(text, tokens, from - 1) != ";") {
+      --from;
+    }
+    for (int k = from; k < opening; ++k) {
+      if (TokenIs(text, tokens[static_cast<std::size_t>(k)], "between")) from = k + 1;
+    }
+    std::vector<int> named;
+    for (int k = from; k < opening; ++k) {
+      const int actor = covered[static_cast<std::size_t>(k)];
+      if (actor >= 0 && std::find(named.begin(), named.end(), actor) == named.end()) {
+        named.push_back(actor);
+      }
+    }
+    std::vector<int> defined;
+    for (int actor : named) {
+      const bool home_of_another = std::any_of(named.begin(), named.end(), [&](int other) {
+        return gazetteer_.actor(other).parent_index == actor;
+      });
+      if (!home_of_another) defined.push_back(actor);
+    }
+    if (defined.size() < 2) continue;
+    defined_parties_ = std::move(defined);
+    defined_term_ = LowerToken(text, tokens[static_cast<std::size_t>(i)]);
+    return;
   }
 }
 
@@ -166,7 +259,17 @@ std::vector<ActorMention> DocumentActors::Find(std::string_view text,
         same = TokenIs(text, tokens[static_cast<std::size_t>(i + k)], c.words[static_cast<std::size_t>(k)]);
       }
       if (!same) continue;
-      mentions.push_back({i, i + len, MentionKind::kCollective, parties_, true, false, false});
+      // "each Participant" names the defined "Participants" too.
+      const std::string& last = c.words.back();
+      const bool defined =
+          !defined_parties_.empty() &&
+          (last == defined_term_ || last + "s" == defined_term_);
+      if (defined) {
+        mentions.push_back(
+            {i, i + len, MentionKind::kDefinedTerm, defined_parties_, true, false, false});
+      } else {
+        mentions.push_back({i, i + len, MentionKind::kCollective, parties_, true, false, false});
+      }
       i += len;
       found = true;
       break;
@@ -186,7 +289,8 @@ std::vector<ActorMention> DocumentActors::Find(std::string_view text,
     }
     if (TokenIs(text, token, "they") || TokenIs(text, token, "we")) {
       mentions.push_back({i, i + 1, MentionKind::kPronoun, {}, true, false, false});
-    } else if (TokenIs(text, token, "it")) {
+    } else if (TokenIs(text, token, "it") || TokenIs(text, token, "he") ||
+               TokenIs(text, token, "she")) {
       mentions.push_back({i, i + 1, MentionKind::kPronoun, {}, false, false, false});
     }
     ++i;
@@ -241,6 +345,11 @@ std::vector<ActorMention> DocumentActors::Find(std::string_view text,
 std::vector<std::pair<std::string, int>> DocumentActors::UnknownAcronyms() const {
   std::vector<std::pair<std::string, int>> out;
   for (const auto& [word, count] : acronym_counts_) {
+    // "DONE", "MICHAEL": a word the document also writes in small letters is a word.
+    if (word.size() >= 4 && !defined_.contains(word) &&
+        ordinary_words_.contains(ToLowerAscii(word))) {
+      continue;
+    }
     if (!learned_.contains(word)) out.emplace_back(word, count);
   }
   for (const auto& [word, count] : mixed_counts_) {

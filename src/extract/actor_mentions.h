@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -25,6 +26,10 @@ enum class MentionKind {
   kNamed,       // a gazetteer alias or a learned acronym: one actor
   kCollective,  // "the two countries": the document's parties
   kPronoun,     // "they", "we" (plural) or "it" (singular): resolved by the caller
+  // "the Participants" that the document defines as named actors ("The Ministry ... of Japan
+  // and the Information System Authority ... (hereinafter referred to as the "Participants")"):
+  // those actors, whoever the document's parties are.
+  kDefinedTerm,
 };
 
 struct ActorMention {
@@ -48,6 +53,11 @@ class DocumentActors {
   // acronym-shaped tokens that no gazetteer alias covers.
   void Learn(std::string_view text, const std::vector<Token>& tokens);
 
+  // The actors a collective term stands for where the document defines it ("X and Y
+  // (hereinafter "the Participants")", "X and Y, hereafter referred to as "the participants","):
+  // learned by Learn(), empty when the document defines none.
+  const std::vector<int>& defined_parties() const { return defined_parties_; }
+
   // The actors that collective references ("both governments") stand for.
   void SetParties(std::vector<int> parties) { parties_ = std::move(parties); }
   const std::vector<int>& parties() const { return parties_; }
@@ -62,12 +72,18 @@ class DocumentActors {
   const std::unordered_map<std::string, int>& learned_acronyms() const { return learned_; }
 
  private:
+  void LearnDefinedParties(std::string_view text, const std::vector<Token>& tokens,
+                           const std::vector<int>& covered);
+
   const Gazetteer& gazetteer_;
   std::vector<int> parties_;
+  std::vector<int> defined_parties_;
+  std::string defined_term_;  // "participants"
   std::unordered_map<std::string, int> learned_;
   std::unordered_map<std::string, int> acronym_counts_;  // all-caps tokens
   std::unordered_map<std::string, int> mixed_counts_;    // "IoT": reported only when defined
   std::unordered_map<std::string, bool> defined_;        // acronyms defined in parentheses
+  std::unordered_set<std::string> ordinary_words_;       // words with small letters, lowered
 };
 
 // True for tokens shaped like acronyms: at least two capitals, no lower case ("AIS", "G20"

@@ -16,7 +16,7 @@ struct CjkCue {
 };
 
 // Chinese cues, simplified and traditional; at one position the longest wins.
-constexpr std::array<CjkCue, 46> kChineseCues = {{
+constexpr std::array<CjkCue, 62> kChineseCues = {{
     {"一致同意", kAgreement},   {"同意", kAgreement},       {"商定", kAgreement},
     {"达成一致", kAgreement},   {"達成一致", kAgreement},   {"决定", kAgreement},
     {"決定", kAgreement},       {"同意将", kAgreement},     {"同意將", kAgreement},
@@ -34,6 +34,14 @@ constexpr std::array<CjkCue, 46> kChineseCues = {{
     {"注意到", kRecognition},   {"呼吁", kRecommendation},  {"呼籲", kRecommendation},
     {"敦促", kRecommendation},  {"鼓励", kRecommendation},  {"鼓勵", kRecommendation},
     {"计划", kIntention},       {"計劃", kIntention},       {"打算", kIntention},
+    // 高度评价 (praised), 主张 (advocate), 反对 (oppose), 决心 (resolved to), 希望 and 期待 (hope
+    // for, look forward to), 愿 (is willing to), 倡导 (champion).
+    {"高度评价", kWelcome},     {"高度評價", kWelcome},     {"主张", kRecognition},
+    {"主張", kRecognition},     {"反对", kRecognition},     {"反對", kRecognition},
+    {"决心", kPledge},          {"決心", kPledge},          {"希望", kIntention},
+    {"期待", kIntention},       {"倡导", kRecognition},     {"倡導", kRecognition},
+    {"坚持", kPledge},          {"堅持", kPledge},          {"赞同", kAgreement},
+    {"贊同", kAgreement},
 }};
 
 // Japanese cues: a stem and the endings that make it a finished predicate.
@@ -42,17 +50,17 @@ struct JapaneseCue {
   CommitmentType type;
   int endings;  // index into kEndings
 };
-constexpr std::array<std::array<std::string_view, 7>, 4> kEndings = {{
-    // する-verbs: 確認した, 確認し、, 確認する, 確認している, 確認していく
-    {"していく", "しました", "している", "します", "した", "する", "し"},
+constexpr std::array<std::array<std::string_view, 8>, 4> kEndings = {{
+    // する-verbs: 確認した, 確認し、, 確認する, 確認している, 確認していく, 希望して、
+    {"していく", "しました", "している", "します", "した", "する", "して", "し"},
     // 求める
-    {"ました", "ます", "た", "る", "", "", ""},
+    {"ました", "ます", "た", "る", "", "", "", ""},
     // 予定である, 予定。
-    {"である", "です", "だ", "", "", "", ""},
+    {"である", "です", "だ", "", "", "", "", ""},
     // the cue is complete as written
-    {"", "", "", "", "", "", ""},
+    {"", "", "", "", "", "", "", ""},
 }};
-constexpr std::array<JapaneseCue, 20> kJapaneseCues = {{
+constexpr std::array<JapaneseCue, 24> kJapaneseCues = {{
     {"決意を表明", kPledge, 0},   {"再確認", kRecognition, 0}, {"確認", kRecognition, 0},
     {"一致", kAgreement, 0},      {"合意", kAgreement, 0},     {"表明", kRecognition, 0},
     {"歓迎", kWelcome, 0},        {"決定", kAgreement, 0},     {"強調", kRecognition, 0},
@@ -62,6 +70,10 @@ constexpr std::array<JapaneseCue, 20> kJapaneseCues = {{
     // Memoranda of cooperation: "…協力する意図を有する" (intend), "…よう努める" (endeavour).
     {"意図を有する", kIntention, 3}, {"意図", kIntention, 0}, {"努める", kPledge, 3},
     {"努めた", kPledge, 3},
+    // A memorandum's preamble: "…を認識し，", "…に留意し，", "…を希望して，"; a shared view:
+    // "…との認識を共有した".
+    {"認識を共有", kRecognition, 0}, {"認識", kRecognition, 0}, {"留意", kRecognition, 0},
+    {"希望", kIntention, 0},
 }};
 
 // Sentences that report what others said.
@@ -190,18 +202,16 @@ bool HasOtherTopic(std::string_view text, const std::vector<Token>& tokens,
 }
 
 // Whether only white space, a list label ("六、", "（1）", "1.") or a bullet stands before `at`.
-bool OpensSentence(std::string_view text, int begin, int at) {
+// Whether text[begin, at) is made only of the given pieces, in any order and number.
+template <std::size_t N>
+bool MadeOf(std::string_view text, int begin, int at, const std::string_view (&pieces)[N]) {
   std::string_view before = text.substr(static_cast<std::size_t>(begin),
                                         static_cast<std::size_t>(at - begin));
-  if (before.empty()) return true;
-  static constexpr std::string_view kLabelChars[] = {
-      "\u3000", " ", "、", "．", ".", "（", "）", "(", ")", "一", "二", "三", "四", "五", "六",
-      "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "\u2022", "-"};
   while (!before.empty()) {
     bool stripped = false;
-    for (std::string_view c : kLabelChars) {
-      if (before.starts_with(c)) {
-        before.remove_prefix(c.size());
+    for (std::string_view piece : pieces) {
+      if (before.starts_with(piece)) {
+        before.remove_prefix(piece.size());
         stripped = true;
         break;
       }
@@ -209,6 +219,13 @@ bool OpensSentence(std::string_view text, int begin, int at) {
     if (!stripped) return false;
   }
   return true;
+}
+
+bool OpensSentence(std::string_view text, int begin, int at) {
+  static constexpr std::string_view kLabelChars[] = {
+      "\u3000", " ", "、", "．", ".", "（", "）", "(", ")", "一", "二", "三", "四", "五", "六",
+      "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "\u2022", "-"};
+  return MadeOf(text, begin, at, kLabelChars);
 }
 
 void AddUnique(std::vector<int>& list, int value) {
@@ -239,6 +256,52 @@ std::string_view TrimClause(std::string_view text, int& begin, int& end) {
     }
   }
   return text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+}
+
+// Whether only conjunctions and adverbs (并, 並, 且, 还, 也, 同时, 均, 共同) stand between the
+// segment's start and the cue: the cue is the segment's predicate, not inside its content.
+bool OpensSegment(std::string_view text, int segment_begin, int cue_begin) {
+  static constexpr std::string_view kJoiners[] = {" ", "\u3000", "并且", "並且", "并", "並",
+                                                  "且", "还", "還", "也", "同时", "同時",
+                                                  "均", "都", "共同", "一致", "又"};
+  return MadeOf(text, segment_begin, cue_begin, kJoiners);
+}
+
+bool IsFutureMarker(std::string_view text, const Found& cue) {
+  std::string_view word = text.substr(static_cast<std::size_t>(cue.begin),
+                                      static_cast<std::size_t>(cue.end - cue.begin));
+  return word == "将" || word == "將";
+}
+
+// Whether the Chinese sentence around a 将 at its first cue states a future fact of the parties:
+// no actor before it (the caller checked), not about the document itself (本协议, 本声明) and
+// not a final clause (生效, 终止, 失效, 有效期).
+bool IsAbstractFutureFact(std::string_view text, const TextSpan& sentence, const Found& cue) {
+  std::string_view before = text.substr(static_cast<std::size_t>(sentence.begin),
+                                        static_cast<std::size_t>(cue.begin - sentence.begin));
+  // The subject opens the sentence: no comma before the cue.
+  if (before.empty() || before.find("，") != std::string_view::npos ||
+      before.find(",") != std::string_view::npos || before.find("、") != std::string_view::npos) {
+    return false;
+  }
+  // Threats and trends are no one's action: "网络犯罪案件将持续增加".
+  for (std::string_view threat : {"威胁", "威脅", "风险", "風險", "攻击", "攻擊", "犯罪", "案件",
+                                  "事件", "挑战", "挑戰", "形势", "形勢", "危险", "危險"}) {
+    if (before.find(threat) != std::string_view::npos) return false;
+  }
+  for (std::string_view self : {"本协", "本協", "本备忘录", "本備忘錄", "本声明", "本聲明",
+                                "本文件", "本议定书", "本議定書", "本谅解", "本諒解"}) {
+    if (before.find(self) != std::string_view::npos) return false;
+  }
+  std::string_view after = text.substr(static_cast<std::size_t>(cue.end),
+                                       static_cast<std::size_t>(sentence.end - cue.end));
+  for (std::string_view final_clause : {"生效", "终止", "終止", "失效", "有效", "届满", "屆滿",
+                                        "更加", "日益", "持续增", "持續增", "增加", "增长",
+                                        "增長"}) {
+    const std::size_t at = after.find(final_clause);
+    if (at != std::string_view::npos && at < 30) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -371,6 +434,13 @@ std::vector<ClauseCommitment> ExtractCjkCommitments(std::string_view text,
         };
         subjects = collect(from);
         const bool open_clause = c > 0 && !out.empty() && out.back().span_end > sentence.begin;
+        // A cue verb of its own after a comma ("…，歡迎…", "…，並決定…") is the subject's next
+        // predicate: a clause of the same subject. 将 there is the open clause's content.
+        if (open_clause && subjects.empty() && cues[c].segment_begin >= prev_cue_end &&
+            !IsFutureMarker(text, cue) && !sentence_subject.empty() &&
+            OpensSegment(text, cues[c].segment_begin, cue.begin)) {
+          subjects = sentence_subject;
+        }
         // No subject of its own, or one in the segment of the previous cue ("中方支持美方将…",
         // where 美方 is the object): the cue continues the open clause (invariant 1).
         if (open_clause && (subjects.empty() || cues[c].segment_begin < prev_cue_end)) {
@@ -382,6 +452,12 @@ std::vector<ClauseCommitment> ExtractCjkCommitments(std::string_view text,
         // that is the document's parties (invariant 5).
         if (subjects.empty() && c == 0 && OpensSentence(text, sentence.begin, cue.begin)) {
           subjects = context.parties;
+        }
+        // "该机制将每年举行两次": 将 after a subject that is no actor states what the parties
+        // will do (the English invariant 9), unless it is the text's own life ("本协议将于…生效").
+        if (subjects.empty() && c == 0 && IsFutureMarker(text, cue) &&
+            IsAbstractFutureFact(text, sentence, cue)) {
+          subjects = !context.parties.empty() ? context.parties : context.last_subject;
         }
         explicit_subject = !subjects.empty();
       }

@@ -31,7 +31,26 @@ const std::unordered_map<std::string_view, std::vector<CuePattern>>& CueTable() 
         {{"is", "obliged", "to"}, kObligation},
         {{"are", "obligated", "to"}, kObligation},
         {{"is", "obligated", "to"}, kObligation},
+        {{"must"}, kObligation},
         {{"will"}, kPledge},
+        // A plan stated as a fact: "A first joint course is planned for early 2024" (a
+        // future fact, invariant 9).
+        {{"is", "planned"}, kIntention},
+        {{"are", "planned"}, kIntention},
+        {{"is", "scheduled"}, kIntention},
+        {{"are", "scheduled"}, kIntention},
+        {{"are", "determined", "to"}, kPledge},
+        {{"is", "determined", "to"}, kPledge},
+        {{"remain", "determined", "to"}, kPledge},
+        {{"stand", "ready", "to"}, kPledge},
+        {{"stands", "ready", "to"}, kPledge},
+        {{"stood", "ready", "to"}, kPledge},
+        {{"offered", "to"}, kIntention},
+        {{"offer", "to"}, kIntention},
+        {{"offers", "to"}, kIntention},
+        {{"look", "forward", "to"}, kIntention},
+        {{"looks", "forward", "to"}, kIntention},
+        {{"looked", "forward", "to"}, kIntention},
         {{"committed", "to"}, kPledge},
         {{"commit", "to"}, kPledge},
         {{"commits", "to"}, kPledge},
@@ -103,6 +122,9 @@ const std::unordered_map<std::string_view, std::vector<CuePattern>>& CueTable() 
         {{"appreciating"}, kWelcome, true},
         {{"commending"}, kWelcome, true},
         {{"desiring"}, kIntention, true},
+        {{"wishing", "to"}, kIntention, true},
+        {{"conscious"}, kRecognition, true},
+        {{"aware"}, kRecognition, true},
         {{"determined", "to"}, kPledge, true},
         {{"recognized"}, kRecognition},
         {{"recognize"}, kRecognition},
@@ -124,6 +146,35 @@ const std::unordered_map<std::string_view, std::vector<CuePattern>>& CueTable() 
         {{"share", "concerns"}, kRecognition},
         {{"shared", "concern"}, kRecognition},
         {{"expressed", "concern"}, kRecognition},
+        {{"expressed", "deep", "concern"}, kRecognition},
+        {{"expressed", "serious", "concern"}, kRecognition},
+        {{"expressed", "grave", "concern"}, kRecognition},
+        {{"expressed", "their", "concern"}, kRecognition},
+        {{"expressed", "its", "concern"}, kRecognition},
+        {{"expressed", "appreciation"}, kWelcome},
+        {{"expressed", "their", "appreciation"}, kWelcome},
+        {{"expressed", "its", "appreciation"}, kWelcome},
+        {{"expressed", "his", "appreciation"}, kWelcome},
+        {{"expressed", "her", "appreciation"}, kWelcome},
+        {{"express", "appreciation"}, kWelcome},
+        {{"express", "their", "appreciation"}, kWelcome},
+        {{"express", "its", "appreciation"}, kWelcome},
+        {{"express", "his", "appreciation"}, kWelcome},
+        {{"express", "her", "appreciation"}, kWelcome},
+        {{"expressed", "their", "gratitude"}, kWelcome},
+        {{"expressed", "its", "gratitude"}, kWelcome},
+        {{"are", "convinced", "that"}, kRecognition},
+        {{"is", "convinced", "that"}, kRecognition},
+        {{"assessed", "that"}, kRecognition},
+        {{"assess", "that"}, kRecognition},
+        {{"observed", "that"}, kRecognition},
+        {{"observe", "that"}, kRecognition},
+        {{"recalled", "that"}, kRecognition},
+        {{"recall", "that"}, kRecognition},
+        {{"recalls", "that"}, kRecognition},
+        {{"noted", "with", "appreciation"}, kWelcome},
+        {{"note", "with", "appreciation"}, kWelcome},
+        {{"notes", "with", "appreciation"}, kWelcome},
         {{"expressed", "concerns"}, kRecognition},
         {{"noted"}, kRecognition},
         {{"note"}, kRecognition},
@@ -285,7 +336,8 @@ std::optional<CueMatch> MatchCueAt(std::string_view text, const std::vector<Toke
     if (same && (!best || pattern.words.size() > best->words.size())) best = &pattern;
   }
   if (!best) return std::nullopt;
-  if ((lower == "will" || lower == "shall" || lower == "should") && !IsModalUse(text, tokens, at)) {
+  if ((lower == "will" || lower == "shall" || lower == "should" || lower == "must") &&
+      !IsModalUse(text, tokens, at)) {
     return std::nullopt;
   }
   CueMatch match{at, at + static_cast<int>(best->words.size()), best->type, false,
@@ -359,7 +411,8 @@ std::vector<Group> BuildGroups(std::string_view text, const std::vector<Token>& 
       // Adjacent names form one phrase too: "ASEAN Member States".
       if (joined && (has_link || current->token_end == mention.token_begin)) {
         current->token_end = mention.token_end;
-        current->collective = current->collective || mention.kind == MentionKind::kCollective;
+        current->collective = current->collective || mention.kind == MentionKind::kCollective ||
+                              mention.kind == MentionKind::kDefinedTerm;
         for (int a : mention.actors) {
           if (std::find(current->actors.begin(), current->actors.end(), a) ==
               current->actors.end()) {
@@ -371,7 +424,8 @@ std::vector<Group> BuildGroups(std::string_view text, const std::vector<Token>& 
       close();
     }
     current = Group{mention.token_begin, mention.token_end, mention.actors, false, true,
-                    mention.kind == MentionKind::kCollective};
+                    mention.kind == MentionKind::kCollective ||
+                        mention.kind == MentionKind::kDefinedTerm};
   }
   close();
   return groups;
@@ -502,17 +556,6 @@ std::vector<int> ResolveActors(const SentenceScope& s, const Group& g,
   return context.last_subject.size() == 1 ? context.last_subject : std::vector<int>{};
 }
 
-// Invariant 2: relative clauses report someone else's words. Looks back from the cue to the
-// nearest ",", ";" or ":".
-bool IsInRelativeClause(const SentenceScope& s, int cue_begin) {
-  for (int k = cue_begin - 1; k >= s.begin; --k) {
-    std::string_view w = TokenText(s.text, s.Tok(k));
-    if (w == "," || w == ";" || w == ":") return false;
-    if (TokenIs(s.text, s.Tok(k), "which") || TokenIs(s.text, s.Tok(k), "who")) return true;
-  }
-  return false;
-}
-
 // The group whose last token is `token`, or null.
 const Group* GroupEndingAt(const SentenceScope& s, int token) {
   if (token < s.begin) return nullptr;
@@ -521,6 +564,40 @@ const Group* GroupEndingAt(const SentenceScope& s, int token) {
     if (g.token_end - 1 == token) found = &g;
   }
   return found;
+}
+
+// Invariant 2: relative clauses report someone else's words. Looks back from the cue to the
+// nearest ",", ";" or ":".
+bool IsInRelativeClause(const SentenceScope& s, int cue_begin) {
+  // "the framework under which the Participants will promote ...": a relative clause with a
+  // subject of its own states that subject's commitment; "which reaffirmed" reports one.
+  int subject_end = cue_begin - 1;
+  while (subject_end >= s.begin && IsSkippable(s.text, s.Tok(subject_end))) --subject_end;
+  const Group* own = GroupEndingAt(s, subject_end);
+  // "the voluntary norms it recommends": a pronoun right after a noun opens a relative clause
+  // without "which".
+  if (own && own->pronoun && own->token_begin > s.begin) {
+    const Token& before = s.Tok(own->token_begin - 1);
+    std::string_view b = TokenText(s.text, before);
+    if (before.kind == TokenKind::kWord && b.front() >= 'a' && b.front() <= 'z' &&
+        !IsSkippable(s.text, before) &&
+        !IsOneOf(s.text, before,
+                 {"that", "and", "but", "or", "so", "as", "because", "if", "when", "while",
+                  "where", "since", "once", "although", "though", "whether", "unless", "until",
+                  "announced", "announces", "said", "says", "stated", "indicated", "declared",
+                  "explained", "added", "reported", "informed", "mentioned", "confirmed",
+                  "confirms", "then", "now", "hence", "yet", "how", "what", "why"})) {
+      return true;
+    }
+  }
+  for (int k = cue_begin - 1; k >= s.begin; --k) {
+    std::string_view w = TokenText(s.text, s.Tok(k));
+    if (w == "," || w == ";" || w == ":") return false;
+    if (TokenIs(s.text, s.Tok(k), "which") || TokenIs(s.text, s.Tok(k), "who")) {
+      return !(own && !own->pronoun && own->token_begin > k);
+    }
+  }
+  return false;
 }
 
 // The group named right after a recommending cue, past "that", "all", "the", "each"
@@ -540,6 +617,25 @@ void BindGroupActors(const Group& g, Accepted& a) {
   a.has_subject = !a.subject.empty() || g.collective;
 }
 
+// Where the named speaker of a reporting verb before a pronoun starts ("Australia announced
+// [that] it", "BSI has indicated that it"), or -1.
+int ReportingSpeakerBegin(const SentenceScope& s, int pronoun_begin) {
+  int k = pronoun_begin - 1;
+  if (k >= s.begin && TokenIs(s.text, s.Tok(k), "that")) --k;
+  if (k < s.begin || !IsOneOf(s.text, s.Tok(k),
+                              {"announced", "announces", "said", "says", "stated", "states",
+                               "indicated", "indicates", "declared", "declares", "explained",
+                               "added", "reported", "informed", "mentioned", "confirmed",
+                               "confirms"})) {
+    return -1;
+  }
+  --k;
+  while (k >= s.begin && IsSkippable(s.text, s.Tok(k))) --k;
+  const Group* speaker = GroupEndingAt(s, k);
+  if (!speaker || speaker->pronoun) return -1;
+  return ExtendLeft(s.text, *s.tokens, speaker->token_begin, s.begin);
+}
+
 // The subject is the group right before the cue. The clause starts at the group's noun
 // phrase, or after an earlier clause of the sentence past the ", and" or ";" between them.
 void BindAdjacentSubject(const SentenceScope& s, const Group& group,
@@ -550,6 +646,21 @@ void BindAdjacentSubject(const SentenceScope& s, const Group& group,
   a.subject_begin = group.token_begin;
   a.subject_end = group.token_end;
   a.begin_token = ExtendLeft(s.text, *s.tokens, group.token_begin, s.begin);
+  // "Australia announced it will fund ...": a pronoun reported by its antecedent's verb; the
+  // clause opens at the one who announced, joined to the previous clause by a plain "and".
+  // "..., which the United States welcomed": the clause keeps its relative pronoun.
+  if (a.begin_token > s.begin && IsOneOf(s.text, s.Tok(a.begin_token - 1), {"which", "whom"})) {
+    --a.begin_token;
+  }
+  const int reporter = group.pronoun ? ReportingSpeakerBegin(s, group.token_begin) : -1;
+  if (reporter >= 0) {
+    a.begin_token = reporter;
+    if (!accepted.empty() && reporter - 1 >= accepted.back().cue.token_end &&
+        TokenIs(s.text, s.Tok(reporter - 1), "and")) {
+      a.connector = reporter - 1;
+      return;
+    }
+  }
   if (accepted.empty()) return;
   // "..., and Japan announced that it will ...": the clause starts after ", and" (or
   // ";"), not at the pronoun.
@@ -573,11 +684,25 @@ bool ContinuesThatClause(const SentenceScope& s, const CueMatch& cue, int and_to
   if (accepted.empty() || !IsOneOf(s.text, s.Tok(cue.token_begin), {"will", "shall", "should"})) {
     return false;
   }
+  // "shared the view that ... is important, and will explore ...": after a comma the modal
+  // is the sentence's own predicate again.
+  if (and_token > s.begin && TokenText(s.text, s.Tok(and_token - 1)) == ",") return false;
   const int previous_end = accepted.back().cue.token_end;
   for (int k = previous_end; k < and_token; ++k) {
     if (TokenIs(s.text, s.Tok(k), "that")) return true;
   }
   return TokenIs(s.text, s.Tok(previous_end - 1), "that");
+}
+
+// Whether token `k` separates the items of a run-in list: ";" or a bullet after ";" or ":".
+bool IsListSeparator(const SentenceScope& s, int k) {
+  if (k < s.begin) return false;
+  std::string_view w = TokenText(s.text, s.Tok(k));
+  if (w == ";") return true;
+  const bool bullet = w == "-" || w == "\u2022" || w == "\u2013" || w == "*";
+  if (!bullet || k == s.begin) return false;
+  std::string_view before = TokenText(s.text, s.Tok(k - 1));
+  return before == ";" || before == ":";
 }
 
 // A coordinated predicate shares the subject (invariant 1): the previous clause's, or the
@@ -648,6 +773,21 @@ bool IsOperativeVerb(const SentenceScope& s, const CueMatch& cue) {
   return cue.token_end >= s.end || !IsOneOf(s.text, s.Tok(cue.token_end), {"for", "of", "from"});
 }
 
+// "Recognise that ...;", "Reaffirm our commitment to ...;", "Will explore ...;": a leaders'
+// statement's item spoken by "We, the Heads of State ...": a capitalised cue in its base form
+// (not "Should a dispute arise", not a participle or a third person, which have rules of
+// their own).
+bool IsStatementItemVerb(const SentenceScope& s, const CueMatch& cue) {
+  std::string_view w = TokenText(s.text, s.Tok(cue.token_begin));
+  if (w.size() <= 2 || w.front() < 'A' || w.front() > 'Z' || cue.opening_only) return false;
+  if (w.size() > 3 && w.substr(1).find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos) {
+    return false;  // "AFFIRMING", "NOTE": capitals have the participle rule or are headings
+  }
+  if (IsOneOf(s.text, s.Tok(cue.token_begin), {"should", "shall", "must", "is", "are"})) return false;
+  if (w.back() == 's' || w.ends_with("ed") || w.ends_with("ing")) return false;
+  return s.end - s.begin >= 5;
+}
+
 // A paragraph spoken by someone ends like a clause; a heading ("Requests for Assistance",
 // "Recognizing Cyber Threats") does not.
 bool EndsLikeClause(const SentenceScope& s) {
@@ -662,8 +802,9 @@ void BindChapeauSubject(const SentenceScope& s, const SubjectContext& context, A
   const bool item_cue =
       context.item && context.chapeau.open &&
       OpensSentence(s, a.cue.token_begin, {"a", "an", "the", "to", "also", "further", "and"});
-  const bool speaker_cue = (a.cue.opening_only || IsOperativeVerb(s, a.cue)) &&
-                           OpensSentence(s, a.cue.token_begin, {}) && EndsLikeClause(s);
+  const bool speaker_cue =
+      (a.cue.opening_only || IsOperativeVerb(s, a.cue) || IsStatementItemVerb(s, a.cue)) &&
+      OpensSentence(s, a.cue.token_begin, {}) && EndsLikeClause(s);
   if (!item_cue && !speaker_cue) return;
   if (context.chapeau.open) {
     a.subject = context.chapeau.actors;
@@ -682,14 +823,24 @@ void BindChapeauSubject(const SentenceScope& s, const SubjectContext& context, A
 void BindAbstractSubject(const SentenceScope& s, const std::vector<Accepted>& accepted,
                          const SubjectContext& context, Accepted& a) {
   const CueMatch& cue = a.cue;
+  // "will", "shall" and "must" state what is to be done ("Requests shall be made in writing");
+  // "is planned" and "are scheduled" a plan.
+  const Token& first = s.Tok(cue.token_begin);
   if (a.has_subject || !accepted.empty() || cue.token_begin == s.begin ||
-      !TokenIs(s.text, s.Tok(cue.token_begin), "will")) {
+      !(IsOneOf(s.text, first, {"will", "shall", "must"}) ||
+        (cue.type == kIntention && IsOneOf(s.text, first, {"is", "are"})))) {
     return;
   }
   for (const Group& g : s.groups) {
     if (g.token_begin < cue.token_begin) return;  // an actor it does not bind (invariant 1)
   }
-  if (IsOneOf(s.text, s.Tok(s.begin), {"this", "these", "such", "it", "that", "those"})) return;
+  if (IsOneOf(s.text, s.Tok(s.begin),
+              {"this", "these", "such", "it", "that", "those", "nothing", "no", "neither"})) {
+    return;
+  }
+  // The head of the subject: its words before the first preposition ("Courses on incident
+  // response" is about courses, "The threat of attacks" about a threat).
+  bool in_head = true;
   for (int k = s.begin; k < cue.token_begin; ++k) {
     // A body the gazetteer does not know ("The Chair", "the working group") is a subject of
     // its own, not the parties: a capitalised name after an opening "The", or a body's noun.
@@ -699,6 +850,11 @@ void BindAbstractSubject(const SentenceScope& s, const std::vector<Accepted>& ac
       return;
     }
     if (IsOneOf(s.text, s.Tok(k),
+                {"of", "on", "in", "for", "to", "from", "with", "by", "between", "against",
+                 "under", "among", "at"})) {
+      in_head = false;
+    }
+    if (IsOneOf(s.text, s.Tok(k),
                 {"group", "committee", "secretariat", "council", "chair", "team", "centre",
                  "center", "agency", "ministry", "office", "delegation", "delegations", "body",
                  "government", "authority", "commission", "forum"})) {
@@ -706,19 +862,31 @@ void BindAbstractSubject(const SentenceScope& s, const std::vector<Accepted>& ac
     }
     if (IsOneOf(s.text, s.Tok(k),
                 {"that", "which", "who", "if", "when", "whether", "as", "because", "while",
-                 "although", "once", "until", "unless", "where", "threat", "threats", "risk",
-                 "risks", "attack", "attacks", "incident", "incidents", "challenge",
-                 "challenges", "danger", "dangers", "crime", "activity", "activities",
-                 "memorandum", "agreement", "arrangement", "treaty", "convention", "letter"})) {
+                 "although", "once", "until", "unless", "where"})) {
+      return;
+    }
+    if (in_head &&
+        IsOneOf(s.text, s.Tok(k),
+                {"threat", "threats", "risk", "risks", "attack", "attacks", "incident",
+                 "incidents", "challenge", "challenges", "danger", "dangers", "crime", "activity",
+                 "activities", "memorandum", "agreement", "arrangement", "treaty", "convention",
+                 "letter", "protocol", "annex", "article", "section", "provision", "provisions",
+                 "text", "texts", "document"})) {
       return;
     }
   }
   // Final clauses: the text's own life, not anyone's action.
   int v = cue.token_end;
   while (v < s.end && IsOneOf(s.text, s.Tok(v), {"not", "also", "be", "only"})) ++v;
-  if (v < s.end && IsOneOf(s.text, s.Tok(v),
+  const bool take_place = v + 1 < s.end && TokenIs(s.text, s.Tok(v), "take") &&
+                          TokenIs(s.text, s.Tok(v + 1), "place");  // a meeting to be held
+  if (!take_place &&
+      v < s.end && IsOneOf(s.text, s.Tok(v),
                            {"enter", "entered", "expire", "terminate", "terminated", "cease",
-                            "come", "take", "remain", "continue", "grow", "increase"})) {
+                            "come", "take", "remain", "continue", "grow", "increase", "apply",
+                            "prevail", "supersede", "replace", "affect", "prejudice", "include",
+                            "consist", "comprise", "cover", "mean", "refer", "be", "commence",
+                            "begin", "start", "lapse"})) {
     // "will remain flexible" and "will continue to be held" are kept below.
     const bool remain_state = TokenIs(s.text, s.Tok(v), "remain") && v + 1 < s.end &&
                               !TokenIs(s.text, s.Tok(v + 1), "in");
@@ -748,6 +916,10 @@ std::optional<Accepted> BindSubject(const SentenceScope& s, const CueMatch& cue,
     BindAdjacentSubject(s, *adjacent, accepted, context, a);
   } else if (left >= s.begin && TokenIs(s.text, s.Tok(left), "and")) {
     if (ContinuesThatClause(s, cue, left, accepted)) return std::nullopt;
+    BindCoordinatedSubject(s, left, accepted, a);
+  } else if (!accepted.empty() && IsListSeparator(s, left)) {
+    // "Japan and the United States: - affirmed ...; - welcomed ...": the next item of a
+    // run-in list shares the subject.
     BindCoordinatedSubject(s, left, accepted, a);
   } else if (accepted.empty()) {
     BindSentenceSubject(s, cue, a);
@@ -1057,13 +1229,25 @@ void OpenChapeau(const SentenceScope& s, const std::vector<Accepted>& accepted,
   chapeau.open = true;
   chapeau.fresh = true;
   if (last == ",") {
-    if (s.groups.size() != 1 || s.groups.front().pronoun ||
-        ExtendLeft(s.text, *s.tokens, s.groups.front().token_begin, s.begin) != s.begin ||
-        s.groups.front().token_end + 1 != s.end) {
+    // "The General Assembly,", or the parties with their definition: "X and Y (hereinafter
+    // referred to as the "Participants"),".
+    int speaker_end = s.end - 1;
+    if (speaker_end > s.begin && TokenText(s.text, s.Tok(speaker_end - 1)) == ")") {
+      int open = speaker_end - 1;
+      while (open > s.begin && TokenText(s.text, s.Tok(open)) != "(") --open;
+      if (TokenText(s.text, s.Tok(open)) == "(") speaker_end = open;
+    }
+    std::vector<const Group*> named;
+    for (const Group& g : s.groups) {
+      if (g.token_begin < speaker_end) named.push_back(&g);
+    }
+    if (named.size() != 1 || named.front()->pronoun ||
+        ExtendLeft(s.text, *s.tokens, named.front()->token_begin, s.begin) != s.begin ||
+        named.front()->token_end != speaker_end) {
       return;
     }
-    chapeau.actors = s.groups.front().actors;
-    chapeau.bound = !chapeau.actors.empty() || s.groups.front().collective;
+    chapeau.actors = named.front()->actors;
+    chapeau.bound = !chapeau.actors.empty() || named.front()->collective;
     context.chapeau = std::move(chapeau);
     return;
   }

@@ -53,10 +53,42 @@ std::string MakeKey(const std::vector<int>& parties, const std::vector<std::stri
   return key;
 }
 
+// Whether the round mentioned at tokens [begin, end) is only hoped for: its sentence says
+// "at an early date", or a verb of effort or hope leads to it ("work to hold", "look forward
+// to", "hope to hold") with no year in the sentence.
+bool IsHopedFor(std::string_view text, const std::vector<Token>& tokens, int begin, int end) {
+  const int n = static_cast<int>(tokens.size());
+  auto word = [&](int i) { return TokenText(text, tokens[static_cast<std::size_t>(i)]); };
+  auto is = [&](int i, std::string_view w) {
+    return i >= 0 && i < n && TokenIs(text, tokens[static_cast<std::size_t>(i)], w);
+  };
+  int first = begin;
+  while (first > 0 && word(first - 1) != "." && word(first - 1) != ";") --first;
+  int last = end;
+  while (last < n && word(last) != "." && word(last) != ";") ++last;
+  bool has_year = false;
+  for (int k = first; k < last; ++k) {
+    if (is(k, "early") && is(k + 1, "date")) return true;
+    std::string_view w = word(k);
+    has_year = has_year || (w.size() == 4 && (w.starts_with("19") || w.starts_with("20")) &&
+                            std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  }
+  if (has_year) return false;
+  for (int k = first; k < begin; ++k) {
+    const bool effort = (is(k, "work") || is(k, "seek") || is(k, "strive") || is(k, "hope") ||
+                         is(k, "hoped") || is(k, "endeavour") || is(k, "endeavor")) &&
+                        is(k + 1, "to");
+    const bool forward = is(k, "forward") && is(k + 1, "to");
+    if (effort || forward) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<int> ParseOrdinal(std::string_view word) {
   std::string lower = ToLowerAscii(word);
+  if (lower == "inaugural") return 1;
   for (std::size_t i = 0; i < kOrdinals.size(); ++i) {
     if (lower == kOrdinals[i]) return static_cast<int>(i) + 1;
   }
@@ -135,6 +167,10 @@ std::vector<DialogueNameMention> FindDialogueMentions(std::string_view text,
         mention.round = ordinal;
         mention.token_begin = start - 1;
       }
+    }
+    if (mention.round && IsHopedFor(text, tokens, mention.token_begin, mention.token_end)) {
+      mention.hoped = true;
+      mention.round.reset();
     }
     if (mention.key.empty() && !mention.round) continue;  // "a dialogue", "this Dialogue"
     for (int k = std::max(0, mention.token_begin - 6); k < mention.token_begin; ++k) {

@@ -28,6 +28,11 @@ struct DialogueNameMention {
   std::vector<int> parties;  // gazetteer indices, in written order
   std::optional<int> round;
   bool intersessional = false;
+  // A round only hoped for: "work to hold the 8th dialogue at an early date", "look forward to
+  // the third ... Dialogue". It is no round held or announced: its number is dropped (round is
+  // empty) so that nothing attaches to it. A round announced with its time ("will be held in
+  // Tokyo on July 22, 2015") is not hoped for and keeps its number.
+  bool hoped = false;
 };
 
 // Dialogue mentions in a tokenised text whose actor mentions are already known.
@@ -40,7 +45,7 @@ std::vector<DialogueNameMention> FindDialogueMentions(std::string_view text,
 // have the form party-party ... Dialogue.
 std::string DialogueKeyOf(std::string_view name, const Gazetteer& gazetteer);
 
-// 5 for "fifth", "Fifth", "5th"; nullopt otherwise.
+// 5 for "fifth", "Fifth", "5th"; 1 for "inaugural"; nullopt otherwise.
 std::optional<int> ParseOrdinal(std::string_view word);
 
 }  // namespace nt::extract
