@@ -194,6 +194,8 @@ bool HasOtherTopic(std::string_view text, const std::vector<Token>& tokens,
     if (TokenText(text, t) != "は" || i == 0) continue;
     std::string_view before = TokenText(text, tokens[static_cast<std::size_t>(i - 1)]);
     if (before == "で" || before == "に" || before == "と" || before == "て") continue;
+    // "…（以下「両参加者」という。）は，": the topic is the subject the definition closes.
+    if (before == "）" || before == ")" || before == "」") continue;
     bool after_actor = std::any_of(spans.begin(), spans.end(),
                                    [&](const MentionSpan& s) { return s.end == t.begin; });
     if (!after_actor) return true;

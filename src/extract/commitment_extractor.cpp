@@ -607,7 +607,8 @@ const Group* GroupAfterCue(const SentenceScope& s, const CueMatch& cue, int limi
   while (right < limit && IsOneOf(s.text, s.Tok(right), {"that", "all", "the", "each"})) ++right;
   const Group* found = nullptr;
   for (const Group& g : s.groups) {
-    if (g.token_begin == right && !g.pronoun) found = &g;
+    // A group may open with a skipped word itself ("all Member States" is an alias).
+    if (g.token_begin >= cue.token_end && g.token_begin <= right && !g.pronoun) found = &g;
   }
   return found;
 }
