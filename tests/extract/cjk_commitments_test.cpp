@@ -19,24 +19,15 @@ using namespace nt::extract;
 using nt::test::Actors;
 using nt::test::Describe;
 using nt::test::Extracted;
+using nt::test::Expect;
 using nt::test::Find;
+using nt::test::Taken;
 using nt::test::WithRole;
 
 namespace {
 
 Extracted ExtractCjk(const std::string& name) { return test::ExtractFixtureIn("cjk", name); }
 
-// The commitment containing `fragment` has this type and these subjects.
-void Expect(const Extracted& e, std::string_view fragment, CommitmentType type,
-            const std::vector<int>& subjects) {
-  INFO("fragment: " << fragment);
-  const ExtractedCommitment* c = Find(e, fragment);
-  REQUIRE(c != nullptr);
-  CHECK(c->type == type);
-  CHECK(WithRole(*c, ActorRole::kSubject) == subjects);
-}
-
-bool Taken(const Extracted& e, std::string_view fragment) { return Find(e, fragment) != nullptr; }
 
 }  // namespace
 

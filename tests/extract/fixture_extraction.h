@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/file_io.h"
+#include "extract/commitment_roles.h"
 #include "extract/corpus_reference.h"
 #include "extract/document_extractor.h"
 #include "importers/registry.h"
@@ -56,6 +57,21 @@ inline const extract::ExtractedCommitment* Find(const Extracted& e, std::string_
     if (c.text.find(fragment) != std::string::npos) return &c;
   }
   return nullptr;
+}
+
+// The commitment containing `fragment` exists and has this type and these subjects (sorted).
+inline void Expect(const Extracted& e, std::string_view fragment, CommitmentType type,
+                   const std::vector<int>& subjects) {
+  INFO("fragment: " << fragment);
+  const extract::ExtractedCommitment* c = Find(e, fragment);
+  REQUIRE(c != nullptr);
+  CHECK(c->type == type);
+  CHECK(WithRole(*c, ActorRole::kSubject) == subjects);
+}
+
+// Whether some commitment's text contains `fragment`.
+inline bool Taken(const Extracted& e, std::string_view fragment) {
+  return Find(e, fragment) != nullptr;
 }
 
 // Gazetteer indices of the named actors, sorted.
