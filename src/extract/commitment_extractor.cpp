@@ -165,6 +165,9 @@ const std::unordered_map<std::string_view, std::vector<CuePattern>>& CueTable() 
         {{"expressed", "its", "gratitude"}, kWelcome},
         {{"are", "convinced", "that"}, kRecognition},
         {{"is", "convinced", "that"}, kRecognition},
+        {{"confirmed", "that"}, kRecognition},
+        {{"confirm", "that"}, kRecognition},
+        {{"confirms", "that"}, kRecognition},
         {{"assessed", "that"}, kRecognition},
         {{"assess", "that"}, kRecognition},
         {{"observed", "that"}, kRecognition},
@@ -486,13 +489,28 @@ TokenRange SentenceTokens(const std::vector<Token>& tokens, const TextSpan& sent
   return range;
 }
 
+// Whether only punctuation, numbers, an inline label ("(a)", "(ii)") or the words in `also`
+// come before token `at` in the sentence.
+bool OpensSentence(const SentenceScope& s, int at, std::initializer_list<std::string_view> also) {
+  for (int k = s.begin; k < at; ++k) {
+    const Token& t = s.Tok(k);
+    if (t.kind != TokenKind::kWord) continue;
+    bool in_label = k > s.begin && k + 1 < s.end && TokenText(s.text, s.Tok(k - 1)) == "(" &&
+                    TokenText(s.text, s.Tok(k + 1)) == ")" && t.end - t.begin <= 4;
+    if (!in_label && !IsOneOf(s.text, t, also)) return false;
+  }
+  return true;
+}
+
 // The sentence's subject: the first group that opens the sentence or follows an
 // introductory phrase ("In particular, the National Center ... announced").
 std::optional<Group> FindMainSubject(const SentenceScope& s) {
   for (const Group& g : s.groups) {
     if (g.pronoun) continue;
     int start = ExtendLeft(s.text, *s.tokens, g.token_begin, s.begin);
-    if (start == s.begin || TokenText(s.text, s.Tok(start - 1)) == "," ||
+    // "3. The Participants support ...": a paragraph's number or label comes before.
+    if (start == s.begin || OpensSentence(s, start, {}) ||
+        TokenText(s.text, s.Tok(start - 1)) == "," ||
         TokenText(s.text, s.Tok(start - 1)) == ":") {
       return g;
     }
@@ -700,6 +718,15 @@ bool IsListSeparator(const SentenceScope& s, int k) {
   if (k < s.begin) return false;
   std::string_view w = TokenText(s.text, s.Tok(k));
   if (w == ";") return true;
+  // "; b) affirmed", "; (ii) welcomed": a label after ";" or ":".
+  if (w == ")" && k - 1 > s.begin && s.Tok(k - 1).end - s.Tok(k - 1).begin <= 4 &&
+      s.Tok(k - 1).kind != TokenKind::kPunct) {
+    int before = k - 2;
+    if (TokenText(s.text, s.Tok(before)) == "(") --before;
+    if (before < s.begin) return false;
+    std::string_view b = TokenText(s.text, s.Tok(before));
+    return b == ";" || b == ":";
+  }
   const bool bullet = w == "-" || w == "\u2022" || w == "\u2013" || w == "*";
   if (!bullet || k == s.begin) return false;
   std::string_view before = TokenText(s.text, s.Tok(k - 1));
@@ -752,18 +779,6 @@ void BindAddresseesAfterCue(const SentenceScope& s, const std::vector<Accepted>&
   a.begin_token = accepted.empty() ? s.begin : cue.token_begin;
 }
 
-// Whether only punctuation, numbers, an inline label ("(a)", "(ii)") or the words in `also`
-// come before token `at` in the sentence.
-bool OpensSentence(const SentenceScope& s, int at, std::initializer_list<std::string_view> also) {
-  for (int k = s.begin; k < at; ++k) {
-    const Token& t = s.Tok(k);
-    if (t.kind != TokenKind::kWord) continue;
-    bool in_label = k > s.begin && k + 1 < s.end && TokenText(s.text, s.Tok(k - 1)) == "(" &&
-                    TokenText(s.text, s.Tok(k + 1)) == ")" && t.end - t.begin <= 4;
-    if (!in_label && !IsOneOf(s.text, t, also)) return false;
-  }
-  return true;
-}
 
 // "Calls upon", "Requests", "Decides to": a capitalised verb in the third person singular that
 // opens a sentence is a resolution's operative paragraph, spoken by the adopting body.

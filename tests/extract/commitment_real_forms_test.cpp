@@ -272,3 +272,24 @@ TEST_CASE("RealForms: a Japanese memorandum's preamble and shared view are commi
   // "次のとおり意図を共有した" closes the preamble: no commitment of its own.
   for (const ExtractedCommitment& c : e.extraction.commitments) CHECK(c.cue.find("意図") == std::string::npos);
 }
+
+TEST_CASE("RealForms: lettered items run into one paragraph share the chapeau's subject; a "
+          "numbered paragraph's subject binds its coordinated will", "[extract]") {
+  Extracted e = Extract("lettered-items-framework.txt");
+  INFO(Describe(e));
+  const std::vector<int> both = Actors({"Canada", "Japan"});
+  Expect(e, "confirmed that their partnership plays an important role",
+         CommitmentType::kRecognition, both);
+  Expect(e, "shared the view that the Dialogue has strengthened", CommitmentType::kRecognition,
+         both);
+  CHECK_FALSE(Find(e, "confirmed that their partnership")->text.find("shared the view") !=
+              std::string::npos);
+  Expect(e, "noted with concern the increase", CommitmentType::kRecognition, both);
+  Expect(e, "affirmed that the existing framework of international law",
+         CommitmentType::kRecognition, both);
+  Expect(e, "committed to work together in the UN Open-ended Working Group",
+         CommitmentType::kPledge, both);
+  Expect(e, "decided to develop a joint plan of action", CommitmentType::kAgreement, both);
+  Expect(e, "will promote the voluntary norms", CommitmentType::kPledge, both);
+  CHECK(e.extraction.commitments.size() == 7);
+}
