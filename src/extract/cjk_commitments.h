@@ -11,8 +11,12 @@
 //     modifiers by a following 的 or 之 ("美方的倡议"). A cue with no subject of its own, or whose
 //     actors stand in the previous cue's segment (its object: "中方支持美方将…"), continues the
 //     open clause of its sentence ("双方同意加强合作，并将..." is one agreement); a new clause
-//     begins at a comma. The first cue of a sentence may take a subject named earlier in the
-//     sentence across commas.
+//     begins at a comma. A cue verb (not 将) that opens a later comma segment ("…，歡迎…",
+//     "…，並決定…") is a new clause of the sentence's subject. The first cue of a sentence may
+//     take a subject named earlier in the sentence across commas. 将 after a subject that opens
+//     the sentence and names no actor ("该机制将每年举行两次") is a future fact of the
+//     document's parties, unless the subject is a threat or trend ("网络攻击将持续增加") or the
+//     text itself ("本协议将于…生效").
 //  2. Japanese puts the verb last: a cue counts only where a predicate ends (before 。, 、, or
 //     とともに); followed by anything else it is attributive ("確認した原則") or subordinate
 //     ("していくことで一致した" is one agreement). The clause runs from the end of the

@@ -31,14 +31,27 @@
 //     with no cue at all is one commitment of the chapeau's cue and type. A chapeau whose cue
 //     has nothing after it but ":" is no commitment itself: its items are.
 //  8. A sentence opening with a cue that needs no subject in its text (a resolution's
-//     "Recognizing", "Calls upon", "Decides to") binds the speaker: the chapeau's actors, else
-//     the document's parties.
-//  9. Future facts: "will" after a sentence-opening noun phrase that names no actor ("There
-//     will be joint research", "Cooperation will be intensified") binds the document's
-//     parties, else the nearest earlier subject. Not for the document itself ("This Memorandum
-//     will come into effect"), final clauses ("will enter into force", "will expire"), threats
-//     and risks ("The threat will grow"), or a body the gazetteer does not know ("The Chair
-//     will", "the working group will"), which is a subject of its own.
+//     "Recognizing", "Calls upon", "Decides to", a leaders' statement's base-form items
+//     "Recognise that", "Reaffirm our commitment to", "Will explore") binds the speaker: the
+//     chapeau's actors, else the document's parties. A chapeau may carry the parties'
+//     definition: "X and Y (hereinafter referred to as the "Participants"),".
+//  9. Future facts: "will", "shall" or "must" after a sentence-opening noun phrase that names
+//     no actor ("There will be joint research", "Cooperation will be intensified", "Requests
+//     shall be made in writing"), and a plan stated as a fact ("A first course is planned for
+//     2024"), bind the document's parties, else the nearest earlier subject. Not for the
+//     document itself ("This Memorandum will come into effect", "Nothing in this Agreement
+//     shall"), final and definitional clauses ("will enter into force", "will commence",
+//     "shall include"), threats and risks at the head of the subject ("The threat of attacks
+//     will grow", but "Courses on incident response will be held" are courses), or a body the
+//     gazetteer does not know ("The Chair will", "the working group will"), which is a subject
+//     of its own. "will take place" is a meeting to be held.
+// 10. Reported and relative clauses: "Australia announced it will fund" opens at Australia; a
+//     relative clause with a subject of its own states that subject's commitment ("under which
+//     the Participants will", "..., which the United States welcomed"), one without ("which
+//     reaffirmed", "the norms it recommends") reports someone else's words (invariant 2).
+// 11. Coordination: ", and will" after a that-clause is the sentence's own predicate again;
+//     the items of a run-in list ("The Participants: a) noted ...; b) affirmed ...", "; -
+//     welcomed") share the subject.
 //
 // Thread-safety: pure functions over their arguments.
 
