@@ -84,6 +84,21 @@ bool IsHopedFor(std::string_view text, const std::vector<Token>& tokens, int beg
   return false;
 }
 
+// Whether the mention starting at `begin` is a time reference: "after", "before", "since",
+// "ahead of", "prior to" right before it (past "the", "shortly", "just", "soon", "immediately").
+bool IsInPassing(std::string_view text, const std::vector<Token>& tokens, int begin) {
+  auto is = [&](int i, std::string_view w) {
+    return i >= 0 && TokenIs(text, tokens[static_cast<std::size_t>(i)], w);
+  };
+  int k = begin - 1;
+  while (k >= 0 && (is(k, "the") || is(k, "shortly") || is(k, "just") || is(k, "soon") ||
+                    is(k, "immediately"))) {
+    --k;
+  }
+  if (is(k, "after") || is(k, "before") || is(k, "since")) return true;
+  return (is(k, "of") && is(k - 1, "ahead")) || (is(k, "to") && is(k - 1, "prior"));
+}
+
 }  // namespace
 
 std::optional<int> ParseOrdinal(std::string_view word) {
@@ -168,6 +183,7 @@ std::vector<DialogueNameMention> FindDialogueMentions(std::string_view text,
         mention.token_begin = start - 1;
       }
     }
+    mention.in_passing = IsInPassing(text, tokens, mention.token_begin);
     if (mention.round && IsHopedFor(text, tokens, mention.token_begin, mention.token_end)) {
       mention.hoped = true;
       mention.round.reset();

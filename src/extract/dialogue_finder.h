@@ -33,6 +33,10 @@ struct DialogueNameMention {
   // empty) so that nothing attaches to it. A round announced with its time ("will be held in
   // Tokyo on July 22, 2015") is not hoped for and keeps its number.
   bool hoped = false;
+  // Named in passing as a time reference: "shortly after the U.S.-China Strategic Dialogue of
+  // 1 November", "ahead of the 5th Japan-U.S. Cyber Dialogue". Such a dialogue is not the one
+  // the document reports on; the choice of the document's dialogue should skip it.
+  bool in_passing = false;
 };
 
 // Dialogue mentions in a tokenised text whose actor mentions are already known.

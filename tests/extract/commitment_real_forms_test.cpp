@@ -42,7 +42,7 @@ std::vector<std::string> UnknownAcronyms(const Extracted& e) {
 
 }  // namespace
 
-TEST_CASE("RealForms: future facts and plans bind the parties; threats, the text's life and "
+TEST_CASE("RealForms: future facts and plans bind the parties but threats, the text's life and "
           "definitions do not", "[extract]") {
   Extracted e = Extract("future-facts-canada-japan-press-release.txt");
   INFO(Describe(e));
@@ -171,7 +171,7 @@ TEST_CASE("RealForms: a UN note's speaker is the subject, the States asked to ac
 }
 
 TEST_CASE("RealForms: items under \"include:\" are commitments of the actors the chapeau "
-          "names; an announced round keeps its number", "[extract]") {
+          "names, an announced round keeps its number", "[extract]") {
   Extracted e = Extract("chapeau-include-fact-sheet.txt");
   INFO(Describe(e));
   const std::vector<int> both = Actors({"Singapore", "United States"});
@@ -185,7 +185,7 @@ TEST_CASE("RealForms: items under \"include:\" are commitments of the actors the
   CHECK(e.extraction.other_rounds[0].round == 2);
 }
 
-TEST_CASE("RealForms: a round hoped for has no number; one announced with a date keeps it",
+TEST_CASE("RealForms: a round hoped for has no number, one announced with a date keeps it",
           "[extract]") {
   auto mentions = [](std::string_view text) {
     std::vector<Token> tokens = Tokenize(text);
@@ -212,6 +212,18 @@ TEST_CASE("RealForms: a round hoped for has no number; one announced with a date
   REQUIRE(announced.size() == 1);
   CHECK(announced[0].round == 3);
   CHECK(ParseOrdinal("Inaugural") == 1);
+  // A dialogue named as a time reference is one the document mentions in passing.
+  auto passing = mentions("The meeting took place shortly after the U.S.-China Strategic "
+                          "Dialogue of 1 November.");
+  REQUIRE(passing.size() == 1);
+  CHECK(passing[0].in_passing);
+  passing = mentions("Ahead of the 5th Japan-U.S. Cyber Dialogue, officials met in Tokyo.");
+  REQUIRE(passing.size() == 1);
+  CHECK(passing[0].in_passing);
+  CHECK(passing[0].round == 5);
+  auto own = mentions("Japan and the United States held the 5th Japan-U.S. Cyber Dialogue.");
+  REQUIRE(own.size() == 1);
+  CHECK_FALSE(own[0].in_passing);
 }
 
 TEST_CASE("RealForms: capitals that are words or names are no acronyms to review", "[extract]") {
@@ -273,7 +285,7 @@ TEST_CASE("RealForms: a Japanese memorandum's preamble and shared view are commi
   for (const ExtractedCommitment& c : e.extraction.commitments) CHECK(c.cue.find("意図") == std::string::npos);
 }
 
-TEST_CASE("RealForms: lettered items run into one paragraph share the chapeau's subject; a "
+TEST_CASE("RealForms: lettered items run into one paragraph share the chapeau's subject, a "
           "numbered paragraph's subject binds its coordinated will", "[extract]") {
   Extracted e = Extract("lettered-items-framework.txt");
   INFO(Describe(e));
