@@ -801,6 +801,8 @@ bool IsStatementItemVerb(const SentenceScope& s, const CueMatch& cue) {
   }
   if (IsOneOf(s.text, s.Tok(cue.token_begin), {"should", "shall", "must", "is", "are"})) return false;
   if (w.back() == 's' || w.ends_with("ed") || w.ends_with("ing")) return false;
+  // "Note: this statement was issued in ...", "Welcome: remarks by ..." are labels.
+  if (cue.token_end < s.end && TokenText(s.text, s.Tok(cue.token_end)) == ":") return false;
   return s.end - s.begin >= 5;
 }
 

@@ -139,6 +139,8 @@ TEST_CASE("RealForms: a leaders' statement's base-form items speak for the leade
   Expect(e, "Agree to enhance practical cooperation", CommitmentType::kAgreement, both);
   Expect(e, "Welcome the progress made in capacity-building", CommitmentType::kWelcome, both);
   Expect(e, "Will explore the establishment of a regular exchange", CommitmentType::kPledge, both);
+  // A label in the same form is no item: "Note: this statement was issued in ...".
+  CHECK_FALSE(Taken(e, "this statement was issued"));
   CHECK(e.extraction.commitments.size() == 5);
 }
 
