@@ -68,6 +68,17 @@ Result<ActorId> ActorRepository::Upsert(const Actor& actor) {
   Connection& db = database_.connection();
   ActorId id;
   Status done = database_.InTransaction([&]() -> Status {
+    // A name a user merged into another actor, or renamed, is that actor's (migration 4).
+    auto redirect = db.Prepare("SELECT actor_id FROM actor_redirects WHERE name = ?1");
+    if (!redirect) return Fail(redirect.error());
+    (*redirect)->Bind(1, actor.canonical_name);
+    auto redirected = OptionalRow<std::int64_t>(**redirect,
+                                                [](const Statement& row) { return row.Int(0); });
+    if (!redirected) return Fail(redirected.error());
+    if (*redirected) {
+      id = ActorId(**redirected);
+      return InsertAliases(id, actor.aliases);
+    }
     auto upsert = db.Prepare(
         "INSERT INTO actors (canonical_name, kind, parent_id) VALUES (?1, ?2, ?3) "
         "ON CONFLICT (canonical_name) DO UPDATE SET kind = excluded.kind, "

@@ -27,7 +27,8 @@ class ActorRepository {
   // taken.
   [[nodiscard]] Status Insert(Actor& actor);
   // Inserts, or updates kind/parent and adds missing aliases of the actor with the same
-  // canonical name. Returns its id.
+  // canonical name. Returns its id. A name a user merged into another actor or renamed away
+  // (EntityMerger) is that actor's: its aliases are added to it, nothing else changes.
   [[nodiscard]] Result<ActorId> Upsert(const Actor& actor);
 
   [[nodiscard]] Result<Actor> Get(ActorId id);

@@ -42,11 +42,12 @@ Status CommitmentRepository::Insert(Commitment& commitment) {
   Connection& db = database_.connection();
   return database_.InTransaction([&]() -> Status {
     auto insert = db.Prepare(
-        "INSERT INTO commitments (paragraph_id, span_begin, span_end, text, cue, type, "
-        "strength, deadline, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "INSERT INTO commitments (id, paragraph_id, span_begin, span_end, text, cue, type, "
+        "strength, deadline, origin) VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     if (!insert) return Fail(insert.error());
     (*insert)
-        ->Bind(1, commitment.paragraph_id.value)
+        ->BindId(10, commitment.id.value)
+        .Bind(1, commitment.paragraph_id.value)
         .Bind(2, commitment.span_begin)
         .Bind(3, commitment.span_end)
         .Bind(4, commitment.text)
@@ -57,19 +58,76 @@ Status CommitmentRepository::Insert(Commitment& commitment) {
         .Bind(9, ToString(commitment.origin));
     NT_TRY((*insert)->Run());
     commitment.id = CommitmentId(db.LastInsertRowId());
-    auto actor_insert = db.Prepare(
-        "INSERT OR IGNORE INTO commitment_actors (commitment_id, actor_id, role) "
-        "VALUES (?1, ?2, ?3)");
-    if (!actor_insert) return Fail(actor_insert.error());
-    for (const CommitmentActor& actor : commitment.actors) {
-      (*actor_insert)
-          ->Bind(1, commitment.id.value)
-          .Bind(2, actor.actor_id.value)
-          .Bind(3, ToString(actor.role));
-      NT_TRY((*actor_insert)->Run());
+    return InsertActors(commitment);
+  });
+}
+
+Status CommitmentRepository::InsertActors(const Commitment& commitment) {
+  auto actor_insert = database_.connection().Prepare(
+      "INSERT OR IGNORE INTO commitment_actors (commitment_id, actor_id, role) "
+      "VALUES (?1, ?2, ?3)");
+  if (!actor_insert) return Fail(actor_insert.error());
+  for (const CommitmentActor& actor : commitment.actors) {
+    (*actor_insert)
+        ->Bind(1, commitment.id.value)
+        .Bind(2, actor.actor_id.value)
+        .Bind(3, ToString(actor.role));
+    NT_TRY((*actor_insert)->Run());
+  }
+  return {};
+}
+
+Status CommitmentRepository::Update(const Commitment& commitment) {
+  Connection& db = database_.connection();
+  return database_.InTransaction([&]() -> Status {
+    auto update = db.Prepare(
+        "UPDATE commitments SET paragraph_id = ?2, span_begin = ?3, span_end = ?4, text = ?5, "
+        "cue = ?6, type = ?7, strength = ?8, deadline = ?9, origin = ?10 WHERE id = ?1");
+    if (!update) return Fail(update.error());
+    (*update)
+        ->Bind(1, commitment.id.value)
+        .Bind(2, commitment.paragraph_id.value)
+        .Bind(3, commitment.span_begin)
+        .Bind(4, commitment.span_end)
+        .Bind(5, commitment.text)
+        .BindOptional(6, commitment.cue)
+        .Bind(7, ToString(commitment.type))
+        .Bind(8, ToString(commitment.strength))
+        .BindOptional(9, commitment.deadline)
+        .Bind(10, ToString(commitment.origin));
+    NT_TRY((*update)->Run());
+    if (db.Changes() == 0) return Fail(NoSuch("commitment", commitment.id.value));
+    auto clear = db.Prepare("DELETE FROM commitment_actors WHERE commitment_id = ?1");
+    if (!clear) return Fail(clear.error());
+    (*clear)->Bind(1, commitment.id.value);
+    NT_TRY((*clear)->Run());
+    return InsertActors(commitment);
+  });
+}
+
+Result<CommitmentId> CommitmentRepository::Renumber(CommitmentId id) {
+  Connection& db = database_.connection();
+  CommitmentId moved;
+  NT_TRY(database_.InTransaction([&]() -> Status {
+    auto commitment = Get(id);
+    if (!commitment) return Fail(commitment.error());
+    commitment->id = CommitmentId();
+    NT_TRY(Insert(*commitment));
+    moved = commitment->id;
+    // Links have no foreign keys: they move before the row goes, or its trigger drops them.
+    for (std::string_view sql :
+         {"UPDATE links SET source_id = ?2 WHERE source_kind = 'commitment' AND source_id = ?1",
+          "UPDATE links SET target_id = ?2 WHERE target_kind = 'commitment' AND target_id = ?1",
+          "UPDATE follow_up_commitments SET commitment_id = ?2 WHERE commitment_id = ?1",
+          "DELETE FROM commitments WHERE id = ?1"}) {
+      auto statement = db.Prepare(sql);
+      if (!statement) return Fail(statement.error());
+      (*statement)->Bind(1, id.value).Bind(2, moved.value);
+      NT_TRY((*statement)->Run());
     }
     return {};
-  });
+  }));
+  return moved;
 }
 
 Status CommitmentRepository::LoadActors(std::vector<Commitment*> commitments) {

@@ -20,8 +20,13 @@ class CommitmentRepository {
  public:
   explicit CommitmentRepository(Database& database) : database_(database) {}
 
-  // Inserts with its actors in one transaction; sets commitment.id.
+  // Inserts with its actors in one transaction; sets commitment.id. A commitment that has an
+  // id keeps it (a correction put back in a new revision of its document); kConstraint when
+  // the id is taken.
   [[nodiscard]] Status Insert(Commitment& commitment);
+  // Replaces every field and the actors of the stored commitment with the same id.
+  // kNotFound when there is none.
+  [[nodiscard]] Status Update(const Commitment& commitment);
   [[nodiscard]] Result<Commitment> Get(CommitmentId id);
   [[nodiscard]] Result<std::vector<Commitment>> ForParagraph(ParagraphId paragraph);
   // Every commitment of the document's paragraphs, in reading order (paragraph ordinal, then
@@ -34,8 +39,12 @@ class CommitmentRepository {
   [[nodiscard]] Result<std::vector<CommitmentRow>> Find(const CommitmentQuery& query);
   [[nodiscard]] Result<int> Count();
   [[nodiscard]] Status Delete(CommitmentId id);
+  // Moves the commitment to a new id, with its actors, links and follow-ups, so that another
+  // can take its id back (a correction put back in a revision). Returns the new id.
+  [[nodiscard]] Result<CommitmentId> Renumber(CommitmentId id);
 
  private:
+  [[nodiscard]] Status InsertActors(const Commitment& commitment);
   // Fills the actors of all `commitments` with one query.
   [[nodiscard]] Status LoadActors(std::vector<Commitment*> commitments);
 

@@ -29,6 +29,10 @@ Round ReadRound(const Statement& row) {
 }  // namespace
 
 Result<DialogueId> DialogueRepository::Upsert(const Dialogue& dialogue) {
+  // A key a user merged into another dialogue is that dialogue's (migration 4).
+  auto merged = FindByKey(dialogue.key);
+  if (!merged) return Fail(merged.error());
+  if (*merged) return (*merged)->id;
   auto upsert = database_.connection().Prepare(
       "INSERT INTO dialogues (name, key) VALUES (?1, ?2) "
       "ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id");
@@ -49,7 +53,10 @@ Result<Dialogue> DialogueRepository::Get(DialogueId id) {
 }
 
 Result<std::optional<Dialogue>> DialogueRepository::FindByKey(std::string_view key) {
-  auto statement = database_.connection().Prepare(std::string(kSelectDialogues) + "WHERE key = ?1");
+  auto statement = database_.connection().Prepare(
+      std::string(kSelectDialogues) +
+      "WHERE key = ?1 OR id = (SELECT dialogue_id FROM dialogue_redirects WHERE key = ?1) "
+      "ORDER BY key = ?1 DESC LIMIT 1");
   if (!statement) return Fail(statement.error());
   (*statement)->Bind(1, key);
   return OptionalRow<Dialogue>(**statement, ReadDialogue);

@@ -15,9 +15,11 @@ class DialogueRepository {
  public:
   explicit DialogueRepository(Database& database) : database_(database) {}
 
-  // The dialogue with `dialogue.key`, inserted when new; returns its id.
+  // The dialogue with `dialogue.key` (or the one it was merged into), inserted when new;
+  // returns its id.
   [[nodiscard]] Result<DialogueId> Upsert(const Dialogue& dialogue);
   [[nodiscard]] Result<Dialogue> Get(DialogueId id);
+  // The dialogue with the key, or the one a user merged the key's dialogue into.
   [[nodiscard]] Result<std::optional<Dialogue>> FindByKey(std::string_view key);
   // By id, exact name or key, or a unique case-insensitive part of the name.
   [[nodiscard]] Result<Dialogue> Resolve(std::string_view reference);

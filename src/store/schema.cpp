@@ -342,15 +342,83 @@ CREATE TRIGGER actors_queue_index_mentions BEFORE DELETE ON actors BEGIN
 END;
 )sql";
 
+// Migration 4: corrections that survive (issue 14). A user's fix of what extraction got wrong is
+// kept apart from what extraction writes, so a re-import or a new revision of the file applies it
+// again (app/internal/correction_replay.h):
+//  - corrections: the history of every manual change, who (the OS user), when, the field and
+//    its value before and after, by the entity it changed. Append-only, like a follow-up's.
+//  - document_overrides: the document fields a user set (title, date, kind, dialogue, round);
+//    `value` is the text, or the dialogue's or round's id; "" clears the field.
+//  - rejected_commitments: commitments a user deleted. The row keeps the clause's text, so the
+//    same clause found again in a revision is dropped instead of coming back.
+//  - actor_redirects, dialogue_redirects: a merged actor's names and a merged dialogue's key,
+//    and an actor's name before a rename, resolve to the actor or dialogue that absorbed them,
+//    so extraction upserting by name or key lands on the corrected entity.
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE corrections (
+  id          INTEGER PRIMARY KEY,
+  entity_kind TEXT NOT NULL CHECK (entity_kind IN ('document','commitment','actor','dialogue')),
+  entity_id   INTEGER NOT NULL,
+  document_id INTEGER,          -- the document the change is about, when there is one
+  action      TEXT NOT NULL CHECK (action IN ('edit','add','reject','merge','rename','lost')),
+  field       TEXT,
+  before      TEXT,
+  after       TEXT,
+  user        TEXT NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX corrections_by_entity ON corrections(entity_kind, entity_id, id);
+CREATE INDEX corrections_by_document ON corrections(document_id, id);
+
+CREATE TRIGGER corrections_append_only BEFORE UPDATE OF
+  entity_kind, action, field, before, after, user, recorded_at ON corrections
+BEGIN
+  SELECT RAISE(ABORT, 'the corrections history is append-only');
+END;
+
+CREATE TABLE document_overrides (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  field       TEXT NOT NULL CHECK (field IN ('title','date','kind','dialogue','round')),
+  value       TEXT NOT NULL,
+  PRIMARY KEY (document_id, field)
+) WITHOUT ROWID;
+
+CREATE TABLE rejected_commitments (
+  commitment_id INTEGER PRIMARY KEY,  -- the id it had, which `commitment show` still answers
+  document_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  text          TEXT NOT NULL,
+  type          TEXT NOT NULL,
+  paragraph_label TEXT,
+  rejected_at   TEXT NOT NULL
+);
+CREATE INDEX rejected_commitments_by_document ON rejected_commitments(document_id);
+
+CREATE TABLE actor_redirects (
+  name     TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+  actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE
+);
+
+CREATE TABLE dialogue_redirects (
+  key         TEXT NOT NULL PRIMARY KEY,
+  dialogue_id INTEGER NOT NULL REFERENCES dialogues(id) ON DELETE CASCADE
+);
+
+-- A deleted document takes the history of its own corrections and of its commitments with it.
+CREATE TRIGGER documents_drop_corrections AFTER DELETE ON documents BEGIN
+  DELETE FROM corrections WHERE document_id = old.id;
+END;
+)sql";
+
 struct Migration {
   int version;
   std::string sql;
 };
 
-std::array<Migration, 3> Migrations() {
+std::array<Migration, 4> Migrations() {
   return {{{1, std::string(kMigration1) + LinkCleanupTriggers()},
            {2, std::string(kMigration2) + IndexOutboxTriggers()},
-           {3, std::string(kMigration3)}}};
+           {3, std::string(kMigration3)},
+           {4, std::string(kMigration4)}}};
 }
 
 }  // namespace

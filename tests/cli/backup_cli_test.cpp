@@ -196,7 +196,9 @@ TEST_CASE("restore: an older schema is upgraded", "[cli][backup]") {
   // Take the backup back to schema 1: what migrations 2 and 3 added is gone.
   RawExec(f.backup,
           "DROP TABLE paragraph_actor_mentions; DROP TABLE actor_mention_scans; "
-          "DROP TABLE index_outbox; DROP TABLE saved_search_matches; PRAGMA user_version = 1");
+          "DROP TABLE index_outbox; DROP TABLE saved_search_matches; DROP TABLE corrections; "
+          "DROP TABLE document_overrides; DROP TABLE rejected_commitments; "
+          "DROP TABLE actor_redirects; DROP TABLE dialogue_redirects; PRAGMA user_version = 1");
   for (const std::string& trigger : test::RawColumn(
            f.backup, "SELECT name FROM sqlite_schema WHERE name LIKE '%queue_index%'")) {
     RawExec(f.backup, "DROP TRIGGER " + trigger);
@@ -204,8 +206,8 @@ TEST_CASE("restore: an older schema is upgraded", "[cli][backup]") {
   CliRun restore = f.Run({"restore", f.backup});
   INFO(restore.err);
   REQUIRE(restore.exit_code == 0);
-  CHECK_THAT(restore.out, Catch::Contains("upgraded from schema 1 to 3"));
-  CHECK(RawInt(f.db, "PRAGMA user_version") == 3);
+  CHECK_THAT(restore.out, Catch::Contains("upgraded from schema 1 to 4"));
+  CHECK(RawInt(f.db, "PRAGMA user_version") == 4);
   CHECK(f.Run({"check"}).exit_code == 0);
   CHECK_THAT(f.Run({"search", "botnets"}).out, Catch::Contains("Joint Statement"));
 }

@@ -17,7 +17,9 @@ Result<Dialogue> ResolveDialogue(store::Database& database, std::string_view ref
     const extract::Gazetteer& gazetteer = (*reference_data)->gazetteer;
     // The name in another spelling: the same parties and topic give the same key.
     if (std::string key = extract::DialogueKeyOf(reference, gazetteer); !key.empty()) {
-      if (auto found = dialogues.Resolve(key); found && found->key == key) return found;
+      auto found = dialogues.FindByKey(key);  // a merged dialogue's key names the one it joined
+      if (!found) return Fail(found.error());
+      if (*found) return **found;
     }
     // The parties alone ("Japan-US"): their one dialogue in the library.
     const std::string as_name = Trim(reference) + " Dialogue";
