@@ -8,6 +8,7 @@
 #include <windows.h>
 #else
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #endif
@@ -125,6 +126,19 @@ bool SyncToDisk(const std::filesystem::path& path) {
   close(fd);
   return synced;
 #endif
+}
+
+std::string CurrentUserName() {
+#ifdef _WIN32
+  std::string name = GetEnv("USERNAME");
+#else
+  // The account's own name first: USER can be unset (cron, containers) or stale (su).
+  std::string name;
+  if (const passwd* entry = getpwuid(geteuid()); entry && entry->pw_name) name = entry->pw_name;
+  if (name.empty()) name = GetEnv("USER");
+  if (name.empty()) name = GetEnv("LOGNAME");
+#endif
+  return name.empty() ? "unknown" : name;
 }
 
 }  // namespace nt::platform

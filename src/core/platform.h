@@ -21,6 +21,10 @@ std::filesystem::path UserDataDirectory();
 // The running program's own file, for finding the data installed beside it ("" if unknown).
 std::filesystem::path ExecutablePath();
 
+// The name of the operating-system user running NormTrack (recorded with each correction), or
+// "unknown" when the system does not say.
+std::string CurrentUserName();
+
 // UTF-8 conversions for paths (std::filesystem uses UTF-16 on Windows).
 std::string PathToUtf8(const std::filesystem::path& path);
 std::filesystem::path PathFromUtf8(std::string_view utf8);

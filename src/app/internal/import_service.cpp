@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <set>
 
 #include "app/internal/automatic_links.h"
+#include "app/internal/correction_replay.h"
 #include "app/internal/extraction_recorder.h"
 #include "core/clock.h"
 #include "core/file_io.h"
@@ -261,17 +263,24 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
   AutomaticLinker& linker = linker_ ? *linker_ : *own_linker;
   Status stored = library_.database().InTransaction([&]() -> Status {
     std::set<ParagraphId> kept;
+    CapturedCorrections corrections;  // what users corrected wins over extraction
     if (*same_path) {
+      auto captured = CaptureCorrections(library_.database(), (*same_path)->id);
+      if (!captured) return Fail(captured.error());
+      corrections = std::move(*captured);
       document.id = (*same_path)->id;
       document.dialogue_id = (*same_path)->dialogue_id;
       document.round_id = (*same_path)->round_id;
       auto previous = documents.Paragraphs(document.id);
       if (!previous) return Fail(previous.error());
-      std::set<ParagraphId> old_ids;
-      for (const Paragraph& p : *previous) old_ids.insert(p.id);
+      // Kept = the same row with the same text: a changed paragraph's new row can reuse the id
+      // of a deleted one (SQLite hands out the largest id + 1 again), and it needs extracting.
+      std::map<ParagraphId, std::string> old_texts;
+      for (const Paragraph& p : *previous) old_texts.emplace(p.id, p.text);
       NT_TRY(documents.StoreRevision(document, paragraphs));
       for (const Paragraph& p : paragraphs) {
-        if (old_ids.contains(p.id)) kept.insert(p.id);
+        auto old = old_texts.find(p.id);
+        if (old != old_texts.end() && old->second == p.text) kept.insert(p.id);
       }
     } else {
       NT_TRY(documents.Insert(document, paragraphs));
@@ -280,6 +289,9 @@ FileImportResult ImportService::ImportFile(const std::filesystem::path& path, bo
       auto recorded = RecordExtraction(library_.database(), *reference_, read->document,
                                        *extraction, mentions, paragraphs, kept, document);
       if (!recorded) return Fail(recorded.error());
+    }
+    if (*same_path) NT_TRY(ReplayCorrections(library_.database(), corrections, document));
+    if (extraction) {
       // Continuations and citations, found again on every revision (automatic_links.h).
       auto linked = linker.Link(document.id);
       if (!linked) return Fail(linked.error());
