@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "app/internal/backup_service.h"
+#include "app/internal/correction_service.h"
 #include "app/internal/follow_up_service.h"
 #include "app/internal/graph_service.h"
 #include "app/internal/health_check.h"
@@ -160,6 +161,12 @@ Result<std::vector<FollowUpView>> Workspace::ListFollowUps(const FollowUpFilter&
 }
 Result<FollowUpView> Workspace::ShowFollowUp(std::int64_t id) {
   return FollowUpService(*state_->reader->library).Show(id);
+}
+Result<CommitmentDetail> Workspace::ShowCommitment(std::int64_t id) {
+  return CorrectionService(*state_->reader->library, &state_->reference).ShowCommitment(id);
+}
+Result<std::vector<Correction>> Workspace::History(const HistoryFilter& filter) {
+  return CorrectionService(*state_->reader->library, &state_->reference).History(filter);
 }
 Result<std::vector<LinkView>> Workspace::ListLinks(const LinkFilter& filter) {
   return LinkService(*state_->reader->library).List(filter);
@@ -392,6 +399,94 @@ Job<FollowUpView> Workspace::ChangeFollowUpStatus(std::int64_t id, StatusChange 
         return FollowUpService(*writer.library).ChangeStatus(id, change);
       },
       std::move(observer), true);
+}
+
+// Every correction can change what the index holds (corrections invariant 1).
+template <typename T, typename Correct>
+Job<T> Workspace::SubmitCorrection(std::string description, Correct correct,
+                                   JobObserver<T> observer) {
+  const ReferenceData* reference = &state_->reference;
+  return SubmitWrite<T>(
+      std::move(description),
+      [reference, correct = std::move(correct)](Connection& writer, const ProgressCallback&,
+                                                const CancellationToken&) -> Result<T> {
+        CorrectionService service(*writer.library, reference);
+        return correct(service);
+      },
+      std::move(observer), true);
+}
+
+Job<CommitmentDetail> Workspace::EditCommitment(std::int64_t id, CommitmentEdit edit,
+                                                JobObserver<CommitmentDetail> observer) {
+  return SubmitCorrection<CommitmentDetail>(
+      "Correcting a commitment",
+      [id, edit = std::move(edit)](CorrectionService& s) { return s.EditCommitment(id, edit); },
+      std::move(observer));
+}
+
+Job<CommitmentDetail> Workspace::AddCommitment(CommitmentAddition addition,
+                                               JobObserver<CommitmentDetail> observer) {
+  return SubmitCorrection<CommitmentDetail>(
+      "Adding a commitment",
+      [addition = std::move(addition)](CorrectionService& s) { return s.AddCommitment(addition); },
+      std::move(observer));
+}
+
+Job<CommitmentDetail> Workspace::RejectCommitment(std::int64_t id,
+                                                  JobObserver<CommitmentDetail> observer) {
+  return SubmitCorrection<CommitmentDetail>(
+      "Rejecting a commitment", [id](CorrectionService& s) { return s.RejectCommitment(id); },
+      std::move(observer));
+}
+
+Job<Actor> Workspace::MergeActors(std::string into, std::string from,
+                                  JobObserver<Actor> observer) {
+  return SubmitCorrection<Actor>(
+      "Merging actors",
+      [into = std::move(into), from = std::move(from)](CorrectionService& s) {
+        return s.MergeActors(into, from);
+      },
+      std::move(observer));
+}
+
+Job<Actor> Workspace::RenameActor(std::string actor, std::string name,
+                                  JobObserver<Actor> observer) {
+  return SubmitCorrection<Actor>(
+      "Renaming an actor",
+      [actor = std::move(actor), name = std::move(name)](CorrectionService& s) {
+        return s.RenameActor(actor, name);
+      },
+      std::move(observer));
+}
+
+Job<Dialogue> Workspace::MergeDialogues(std::string into, std::string from,
+                                        JobObserver<Dialogue> observer) {
+  return SubmitCorrection<Dialogue>(
+      "Merging dialogues",
+      [into = std::move(into), from = std::move(from)](CorrectionService& s) {
+        return s.MergeDialogues(into, from);
+      },
+      std::move(observer));
+}
+
+Job<Dialogue> Workspace::RenameDialogue(std::string dialogue, std::string name,
+                                        JobObserver<Dialogue> observer) {
+  return SubmitCorrection<Dialogue>(
+      "Renaming a dialogue",
+      [dialogue = std::move(dialogue), name = std::move(name)](CorrectionService& s) {
+        return s.RenameDialogue(dialogue, name);
+      },
+      std::move(observer));
+}
+
+Job<Document> Workspace::EditDocument(std::string document, DocumentEdit edit,
+                                      JobObserver<Document> observer) {
+  return SubmitCorrection<Document>(
+      "Correcting a document",
+      [document = std::move(document), edit = std::move(edit)](CorrectionService& s) {
+        return s.EditDocument(document, edit);
+      },
+      std::move(observer));
 }
 
 Job<LinkView> Workspace::AddLink(LinkInput input, JobObserver<LinkView> observer) {

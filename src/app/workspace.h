@@ -38,6 +38,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/correction_views.h"
 #include "app/follow_up_views.h"
 #include "app/graph_queries.h"
 #include "app/health_report.h"
@@ -116,6 +117,11 @@ class Workspace {
   [[nodiscard]] Result<std::vector<FollowUpView>> ListFollowUps(const FollowUpFilter& filter = {});
   [[nodiscard]] Result<FollowUpView> ShowFollowUp(std::int64_t id);
   [[nodiscard]] Result<std::vector<LinkView>> ListLinks(const LinkFilter& filter = {});
+  // A commitment with its corrections' history; a rejected one with what was rejected.
+  // Errors: kNotFound.
+  [[nodiscard]] Result<CommitmentDetail> ShowCommitment(std::int64_t id);
+  // The corrections' history, oldest first (app/correction_views.h).
+  [[nodiscard]] Result<std::vector<Correction>> History(const HistoryFilter& filter = {});
   // The files an import of `paths` would read (folders walked, notes skipped), sorted.
   [[nodiscard]] Result<std::vector<std::filesystem::path>> CollectImportFiles(
       const std::vector<std::filesystem::path>& paths);
@@ -167,6 +173,24 @@ class Workspace {
                                          JobObserver<FollowUpView> observer = {});
   Job<LinkView> AddLink(LinkInput input, JobObserver<LinkView> observer = {});
   Job<Done> RemoveLink(std::int64_t id, JobObserver<Done> observer = {});
+  // Corrections (app/correction_views.h, app/internal/correction_service.h): origin manual,
+  // recorded in the history, applied again after every re-import of the document.
+  Job<CommitmentDetail> EditCommitment(std::int64_t id, CommitmentEdit edit,
+                                       JobObserver<CommitmentDetail> observer = {});
+  Job<CommitmentDetail> AddCommitment(CommitmentAddition addition,
+                                      JobObserver<CommitmentDetail> observer = {});
+  // Deletes the commitment and keeps it as rejected, so extraction does not bring it back.
+  Job<CommitmentDetail> RejectCommitment(std::int64_t id,
+                                         JobObserver<CommitmentDetail> observer = {});
+  // `from` becomes part of `into` (its names become aliases); returns `into`.
+  Job<Actor> MergeActors(std::string into, std::string from, JobObserver<Actor> observer = {});
+  Job<Actor> RenameActor(std::string actor, std::string name, JobObserver<Actor> observer = {});
+  Job<Dialogue> MergeDialogues(std::string into, std::string from,
+                               JobObserver<Dialogue> observer = {});
+  Job<Dialogue> RenameDialogue(std::string dialogue, std::string name,
+                               JobObserver<Dialogue> observer = {});
+  Job<Document> EditDocument(std::string document, DocumentEdit edit,
+                             JobObserver<Document> observer = {});
   // Errors: kUsage for a name in use without `replace`.
   Job<SavedSearch> SaveSearch(std::string name, std::string query, bool watch,
                               bool replace = false, JobObserver<SavedSearch> observer = {});
@@ -205,6 +229,9 @@ class Workspace {
   template <typename T, typename Work>
   Job<T> SubmitWrite(std::string description, Work work, JobObserver<T> observer,
                      bool touches_index, CancellationToken cancel = {});
+  // A write of the CorrectionService (with the reference data), touching the index.
+  template <typename T, typename Correct>
+  Job<T> SubmitCorrection(std::string description, Correct correct, JobObserver<T> observer);
 
   std::unique_ptr<State> state_;
 };

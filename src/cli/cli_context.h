@@ -74,5 +74,10 @@ void AddDeleteCommand(CLI::App& app, CliContext& context);
 void AddCheckCommand(CLI::App& app, CliContext& context);
 void AddBackupCommand(CLI::App& app, CliContext& context);
 void AddRestoreCommand(CLI::App& app, CliContext& context);
+void AddCommitmentCommand(CLI::App& app, CliContext& context);
+void AddActorCommand(CLI::App& app, CliContext& context);
+void AddDialogueCommand(CLI::App& app, CliContext& context);
+void AddDocumentCommand(CLI::App& app, CliContext& context);
+void AddHistoryCommand(CLI::App& app, CliContext& context);
 
 }  // namespace nt::cli

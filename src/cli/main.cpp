@@ -30,7 +30,12 @@ int main(int argc, char** argv) {
   nt::cli::AddShowCommand(app, context);
   nt::cli::AddStatsCommand(app, context);
   nt::cli::AddCommitmentsCommand(app, context);
+  nt::cli::AddCommitmentCommand(app, context);
   nt::cli::AddDialoguesCommand(app, context);
+  nt::cli::AddDialogueCommand(app, context);
+  nt::cli::AddActorCommand(app, context);
+  nt::cli::AddDocumentCommand(app, context);
+  nt::cli::AddHistoryCommand(app, context);
   nt::cli::AddFollowUpCommand(app, context);
   nt::cli::AddLinkCommand(app, context);
   nt::cli::AddGraphCommand(app, context);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/cli_context.h"
+#include "cli/correction_output.h"
 #include "cli/json_output.h"
 #include "core/platform.h"
 #include "core/printable.h"
@@ -98,8 +99,20 @@ void AddShowCommand(CLI::App& app, CliContext& context) {
       if (error.code == ErrorCode::kNotFound) error.code = ErrorCode::kUsage;
       return context.Report(error);
     }
-    if (arguments->json) return PrintJson(ToJson(*view));
+    // The corrections of the document and of its commitments (who, when, what was before).
+    auto history =
+        (*workspace)->History({"document:" + std::to_string(view->document.id.value)});
+    if (!history) return context.Report(history.error());
+    if (arguments->json) {
+      Json out = ToJson(*view);
+      out["history"] = ToJson(*history);
+      return PrintJson(out);
+    }
     PrintView(*view, arguments->all);
+    if (!history->empty()) {
+      std::printf("\nCorrections:\n");
+      PrintHistory(*history, "  ", true);
+    }
   });
 }
 
