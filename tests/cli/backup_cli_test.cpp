@@ -193,12 +193,13 @@ TEST_CASE("backup: consistent while another connection keeps committing", "[cli]
 TEST_CASE("restore: an older schema is upgraded", "[cli][backup]") {
   Library f;
   f.Ok({"backup", f.backup});
-  // Take the backup back to schema 1: what migrations 2 and 3 added is gone.
+  // Take the backup back to schema 1: what migrations 2, 3 and 4 added is gone.
   RawExec(f.backup,
           "DROP TABLE paragraph_actor_mentions; DROP TABLE actor_mention_scans; "
           "DROP TABLE index_outbox; DROP TABLE saved_search_matches; DROP TABLE corrections; "
           "DROP TABLE document_overrides; DROP TABLE rejected_commitments; "
-          "DROP TABLE actor_redirects; DROP TABLE dialogue_redirects; PRAGMA user_version = 1");
+          "DROP TABLE actor_redirects; DROP TABLE dialogue_redirects; "
+          "DROP TRIGGER documents_drop_corrections; PRAGMA user_version = 1");
   for (const std::string& trigger : test::RawColumn(
            f.backup, "SELECT name FROM sqlite_schema WHERE name LIKE '%queue_index%'")) {
     RawExec(f.backup, "DROP TRIGGER " + trigger);

@@ -397,3 +397,22 @@ TEST_CASE("Corrections: mistakes are usage errors in one sentence", "[cli][corre
   CHECK(offsets["text"] == "Japan will");
   CHECK(f.Json({"history", "--json"}).size() == 2);
 }
+
+TEST_CASE(
+    "Import of a revision: a changed paragraph is extracted again even when its new row gets "
+    "the id of a deleted paragraph",
+    "[cli][corrections]") {
+  Library f;
+  // Paragraph 7 (the last row) and paragraph 1 change: paragraph 1's new row gets id 7.
+  std::string text(kStatement);
+  text.replace(text.find("incident response."), 18, "incident response in 2018.");
+  text.replace(text.find("in cyberspace."), 14, "in cyberspace and elsewhere.");
+  f.dir.Write("statement.txt", text);
+  REQUIRE(f.Run({"import", "-q", f.file.string()}).exit_code == 0);
+  REQUIRE(f.ParagraphId("1") == 7);
+  const auto commitments = f.Commitments();
+  REQUIRE(commitments.size() == 6);
+  CHECK(std::get<2>(commitments[0]) ==
+        "Japan and the United States affirmed that they will cooperate closely on cyber "
+        "incident response in 2018.");
+}
