@@ -65,11 +65,16 @@ Status EntityMerger::RenameActor(ActorId actor, std::string_view name) {
       return renamed;
     }
     if (db.Changes() == 0) return Fail(NoSuch("actor", actor.value));
-    // The new name is the actor's own now, not a redirect.
-    auto forget = db.Prepare("DELETE FROM actor_redirects WHERE name = ?1 AND actor_id = ?2");
-    if (!forget) return Fail(forget.error());
-    (*forget)->Bind(1, name).Bind(2, actor.value);
-    return (*forget)->Run();
+    // The new name is the actor's own now, not a redirect or an alias.
+    for (std::string_view sql :
+         {"DELETE FROM actor_redirects WHERE name = ?1 AND actor_id = ?2",
+          "DELETE FROM actor_aliases WHERE lower(alias) = lower(?1) AND actor_id = ?2"}) {
+      auto forget = db.Prepare(sql);
+      if (!forget) return Fail(forget.error());
+      (*forget)->Bind(1, name).Bind(2, actor.value);
+      NT_TRY((*forget)->Run());
+    }
+    return {};
   });
 }
 

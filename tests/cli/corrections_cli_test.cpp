@@ -245,7 +245,8 @@ TEST_CASE(
                  Catch::Contains("\"United States Computer Emergency Readiness Team\""));
   Json renamed = f.Json({"actor", "rename", "Japan", "Government of Japan", "--json"});
   CHECK(renamed["name"] == "Government of Japan");
-  CHECK_THAT(renamed["aliases"].dump(), Catch::Contains("\"Japan\""));
+  CHECK_THAT(renamed["aliases"].dump(), Catch::Contains("\"Japan\"") &&
+                                          !Catch::Contains("\"Government of Japan\""));
 
   auto check = [&] {
     const auto commitments = f.Commitments();
@@ -392,10 +393,30 @@ TEST_CASE("Corrections: mistakes are usage errors in one sentence", "[cli][corre
             f.Json({"commitment", "show", "4", "--json"})["rejected_at"].get<std::string>().substr(
                 0, 10) +
             ".");
+  usage({"document", "edit", "1", "--round", "0"}, "A round (--round) is a number from 1.");
+  Json detached = f.Json({"document", "edit", "1", "--dialogue", "", "--json"});
+  CHECK(detached["dialogue_id"] == nullptr);
+  CHECK(detached["round_id"] == nullptr);
+  usage({"document", "edit", "1", "--round", "3"},
+        "A round is a round of a dialogue, and the document has none: give --dialogue too.");
+  // A dialogue the library does not know is made, with the round asked for.
+  f.Json({"document", "edit", "1", "--dialogue",
+                          "Japan-Australia Cyber Policy Dialogue", "--round", "2", "--json"});
+  Json shown = f.Json({"show", "1", "--json"});
+  CHECK(shown["dialogue"]["name"] == "Japan-Australia Cyber Policy Dialogue");
+  CHECK(shown["round"]["number"] == 2);
+  CHECK(Changes(f.Json({"history", "document:1", "--json"})) ==
+        std::vector<std::string>{
+            "reject -: Both sides welcomed the progress of the Cyber Defense Policy Working "
+            "Group. -> ",
+            "edit dialogue: Japan-U.S. Cyber Dialogue -> (none)",
+            "edit round: 5 -> (none)",
+            "edit dialogue: (none) -> Japan-Australia Cyber Policy Dialogue",
+            "edit round: (none) -> 2"});
   // Offsets work where the words are hard to type.
   Json offsets = f.Json({"commitment", "edit", "3", "--text-span", "0:10", "--json"});
   CHECK(offsets["text"] == "Japan will");
-  CHECK(f.Json({"history", "--json"}).size() == 2);
+  CHECK(f.Json({"history", "--json"}).size() == 6);
 }
 
 TEST_CASE(
