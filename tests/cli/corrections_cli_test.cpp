@@ -400,8 +400,8 @@ TEST_CASE("Corrections: mistakes are usage errors in one sentence", "[cli][corre
   usage({"document", "edit", "1", "--round", "3"},
         "A round is a round of a dialogue, and the document has none: give --dialogue too.");
   // A dialogue the library does not know is made, with the round asked for.
-  f.Json({"document", "edit", "1", "--dialogue",
-                          "Japan-Australia Cyber Policy Dialogue", "--round", "2", "--json"});
+  f.Json({"document", "edit", "1", "--dialogue", "Japan-Australia Cyber Policy Dialogue",
+          "--round", "2", "--json"});
   Json shown = f.Json({"show", "1", "--json"});
   CHECK(shown["dialogue"]["name"] == "Japan-Australia Cyber Policy Dialogue");
   CHECK(shown["round"]["number"] == 2);
